@@ -1,0 +1,100 @@
+import { bySentence, spanText, type CertaintyLabel, type ClaimKind, type Doc, type Span } from "../doc.ts";
+
+/** A quantity as a claim record carries it: the scorer's fields plus how it was said. */
+export interface ClaimQuantity {
+  min: number;
+  max: number;
+  of: string;
+  kind: string;
+  approximate: boolean;
+  bound?: "upper" | "lower";
+  unit?: string;
+  text: string;
+}
+
+/** One link of an attribution chain as text, the original speaker first. */
+export interface ChainLink {
+  source: string;
+  cue: string;
+}
+
+/**
+ * The claim record of `../shared/eval/README.md` (doc, sentence, kind, source, cue, certainty,
+ * quantities, entities) plus where it stands and why each label was given.
+ */
+export interface ClaimRecord {
+  doc: string;
+  sentence: string;
+  kind: ClaimKind;
+  source: string | null;
+  cue: string | null;
+  certainty: CertaintyLabel;
+  quantities: ClaimQuantity[];
+  entities: string[];
+  /** The sentence's index in the document and its character offsets. */
+  index: number;
+  start: number;
+  end: number;
+  /** The document's date, and the dates the sentence mentions, resolved. */
+  date?: string;
+  dates: string[];
+  chain: ChainLink[];
+  direct: boolean;
+  /** The words behind each label. */
+  evidence: { certainty: string[]; attribution: string[]; kind: string[] };
+  checkworthy: number;
+}
+
+const texts = (doc: Doc, spans: Span[]): string[] => spans.map((s) => spanText(doc, s));
+
+/** One record per sentence of an analysed Doc, in document order. */
+export function toClaimRecords(doc: Doc): ClaimRecord[] {
+  const kinds = bySentence(doc.layers.kind);
+  const attributions = bySentence(doc.layers.attribution);
+  const certainties = bySentence(doc.layers.certainty);
+  const quantities = bySentence(doc.layers.quantities);
+  const entities = bySentence(doc.layers.entities);
+  const dates = bySentence(doc.layers.dates);
+
+  return doc.sentences.map((s) => {
+    const kind = kinds.get(s.index)?.[0];
+    const attribution = attributions.get(s.index)?.[0];
+    const certainty = certainties.get(s.index)?.[0];
+    const chain: ChainLink[] = (attribution?.chain ?? []).map((l) => ({
+      source: l.resolved ?? spanText(doc, l.source),
+      cue: spanText(doc, l.cue),
+    }));
+    return {
+      doc: doc.id,
+      sentence: spanText(doc, s),
+      kind: kind?.kind ?? "claim",
+      source: chain[0]?.source ?? null,
+      cue: chain[0]?.cue ?? null,
+      certainty: certainty?.label ?? "asserted",
+      quantities: (quantities.get(s.index) ?? []).map((q) => ({
+        min: q.min,
+        max: q.max,
+        of: q.of,
+        kind: q.kind,
+        approximate: q.approximate,
+        ...(q.bound ? { bound: q.bound } : {}),
+        ...(q.unit ? { unit: q.unit } : {}),
+        text: spanText(doc, q),
+      })),
+      entities: [...new Set((entities.get(s.index) ?? []).map((e) => e.canonical))],
+      index: s.index,
+      start: s.start,
+      end: s.end,
+      ...(doc.meta.date ? { date: doc.meta.date } : {}),
+      dates: [...new Set((dates.get(s.index) ?? []).map((d) => d.date))],
+      chain,
+      direct: attribution?.direct ?? false,
+      evidence: {
+        certainty: texts(doc, certainty?.evidence ?? []),
+        attribution: texts(doc, attribution?.evidence ?? []),
+        kind: texts(doc, kind?.evidence ?? []),
+      },
+      checkworthy: kind?.checkworthy ?? 0,
+    };
+  });
+}
