@@ -1,0 +1,70 @@
+// The schema as an ordered list of migrations; `PRAGMA user_version` says how many have run.
+// Add a migration at the end, never edit one that has shipped.
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE documents (
+    id          INTEGER PRIMARY KEY,
+    doc_id      TEXT NOT NULL UNIQUE,
+    hash        TEXT NOT NULL,
+    title       TEXT,
+    outlet      TEXT,
+    author      TEXT,
+    date        TEXT,
+    url         TEXT,
+    origin      TEXT,
+    language    TEXT,
+    status      TEXT NOT NULL CHECK (status IN ('analysed', 'skipped')),
+    reason      TEXT,
+    duplicate_of TEXT,
+    text        TEXT NOT NULL,
+    added_at    TEXT NOT NULL
+  );
+  CREATE INDEX documents_hash ON documents(hash);
+
+  CREATE TABLE sentences (
+    doc   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx   INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end   INTEGER NOT NULL,
+    PRIMARY KEY (doc, idx)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE claims (
+    id          INTEGER PRIMARY KEY,
+    doc         INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx         INTEGER NOT NULL,
+    kind        TEXT NOT NULL,
+    source      TEXT,
+    cue         TEXT,
+    certainty   TEXT NOT NULL,
+    checkworthy REAL NOT NULL,
+    record      TEXT NOT NULL
+  );
+  CREATE INDEX claims_doc ON claims(doc, idx);
+  CREATE INDEX claims_source ON claims(source COLLATE NOCASE);
+
+  CREATE TABLE entities (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL
+  );
+
+  CREATE TABLE mentions (
+    entity INTEGER NOT NULL REFERENCES entities(id),
+    claim  INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    PRIMARY KEY (entity, claim)
+  ) WITHOUT ROWID;
+  CREATE INDEX mentions_claim ON mentions(claim);
+
+  CREATE TABLE quantities (
+    claim INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    min   REAL NOT NULL,
+    max   REAL NOT NULL,
+    of    TEXT NOT NULL,
+    kind  TEXT NOT NULL
+  );
+  CREATE INDEX quantities_claim ON quantities(claim);
+
+  CREATE VIRTUAL TABLE claims_fts USING fts5(sentence, source, tokenize='porter unicode61');
+  `,
+];
