@@ -3,8 +3,11 @@ import { helpText, parse, write, type Command, type IO } from "./command.ts";
 import { analyzeCommand } from "./commands/analyze.ts";
 import { claimsCommand } from "./commands/claims.ts";
 import { extractCommand } from "./commands/extract.ts";
+import { sourcesCommand } from "./commands/sources.ts";
+import { storyCommand } from "./commands/story.ts";
+import { timelineCommand } from "./commands/timeline.ts";
 
-export const COMMANDS: Command[] = [analyzeCommand, claimsCommand, extractCommand];
+export const COMMANDS: Command[] = [analyzeCommand, claimsCommand, storyCommand, sourcesCommand, timelineCommand, extractCommand];
 
 const usage = (): string =>
   `triangulate: who claims what in the coverage of a developing story.\n\nUsage: triangulate <command> [options]\n\nCommands:\n${COMMANDS.map(

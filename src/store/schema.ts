@@ -16,6 +16,9 @@ export const MIGRATIONS: string[] = [
     status      TEXT NOT NULL CHECK (status IN ('analysed', 'skipped')),
     reason      TEXT,
     duplicate_of TEXT,
+    minhash     BLOB,
+    echo_of     TEXT,
+    wire        TEXT,
     text        TEXT NOT NULL,
     added_at    TEXT NOT NULL
   );
@@ -38,9 +41,12 @@ export const MIGRATIONS: string[] = [
     cue         TEXT,
     certainty   TEXT NOT NULL,
     checkworthy REAL NOT NULL,
-    record      TEXT NOT NULL
+    record      TEXT NOT NULL,
+    terms       TEXT,
+    proposition INTEGER
   );
   CREATE INDEX claims_doc ON claims(doc, idx);
+  CREATE INDEX claims_proposition ON claims(proposition);
   CREATE INDEX claims_source ON claims(source COLLATE NOCASE);
 
   CREATE TABLE entities (

@@ -228,6 +228,69 @@ export class Store {
     }));
   }
 
+  // ── linking state: what src/link reads and writes ──
+
+  /** Analysed documents the linker has not seen yet, oldest first. */
+  unlinkedDocuments(): { id: string; text: string; outlet?: string; date?: string }[] {
+    const rows = this.db
+      .prepare("SELECT doc_id, text, outlet, date FROM documents WHERE status = 'analysed' AND minhash IS NULL ORDER BY coalesce(date, ''), id")
+      .all() as { doc_id: string; text: string; outlet: string | null; date: string | null }[];
+    return rows.map((r) => ({ id: r.doc_id, text: r.text, ...(r.outlet ? { outlet: r.outlet } : {}), ...(r.date ? { date: r.date } : {}) }));
+  }
+
+  /** Near-copy signatures of the documents linked so far, in the order they were linked. */
+  documentSignatures(): { id: string; minhash: Uint32Array }[] {
+    const rows = this.db.prepare("SELECT doc_id, minhash FROM documents WHERE minhash IS NOT NULL ORDER BY id").all() as { doc_id: string; minhash: Buffer }[];
+    return rows.map((r) => ({ id: r.doc_id, minhash: new Uint32Array(r.minhash.buffer.slice(r.minhash.byteOffset, r.minhash.byteOffset + r.minhash.byteLength)) }));
+  }
+
+  /** Claims already in a proposition, with the terms they were linked by, oldest first. */
+  linkedTerms(): { id: number; terms: string[]; proposition: number }[] {
+    const rows = this.db.prepare("SELECT id, terms, proposition FROM claims WHERE proposition IS NOT NULL ORDER BY id").all() as { id: number; terms: string; proposition: number }[];
+    return rows.map((r) => ({ id: r.id, terms: JSON.parse(r.terms) as string[], proposition: r.proposition }));
+  }
+
+  /** The claims of one document that take part in linking. */
+  claimsToLink(docId: string): { id: number; record: ClaimRecord }[] {
+    const rows = this.db
+      .prepare("SELECT c.id, c.record FROM claims c JOIN documents d ON d.id = c.doc WHERE d.doc_id = ? AND c.kind = 'claim' ORDER BY c.idx")
+      .all(docId) as { id: number; record: string }[];
+    return rows.map((r) => ({ id: r.id, record: JSON.parse(r.record) as ClaimRecord }));
+  }
+
+  /** Records how one document was linked: its signature, what it echoes, its claims' propositions. */
+  saveLinks(docId: string, link: { minhash: Uint32Array; echoOf?: string; wire?: string }, claims: { id: number; terms: string[]; proposition: number }[]): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare("UPDATE documents SET minhash = ?, echo_of = ?, wire = ? WHERE doc_id = ?")
+        .run(Buffer.from(link.minhash.buffer, link.minhash.byteOffset, link.minhash.byteLength), link.echoOf ?? null, link.wire ?? null, docId);
+      const set = this.db.prepare("UPDATE claims SET terms = ?, proposition = ? WHERE id = ?");
+      for (const c of claims) set.run(JSON.stringify(c.terms), c.proposition, c.id);
+    })();
+  }
+
+  /** Every linked claim with its document's outlet, wire credit and echo, for the story views. */
+  linkedRecords(): { record: ClaimRecord; proposition: number; outlet?: string; wire?: string; echoOf?: string }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT c.record, c.proposition, d.outlet, d.wire, d.echo_of, e.wire AS echo_wire, e.outlet AS echo_outlet
+         FROM claims c JOIN documents d ON d.id = c.doc LEFT JOIN documents e ON e.doc_id = d.echo_of
+         WHERE c.proposition IS NOT NULL ORDER BY coalesce(d.date, ''), d.doc_id, c.idx`,
+      )
+      .all() as { record: string; proposition: number; outlet: string | null; wire: string | null; echo_of: string | null; echo_wire: string | null; echo_outlet: string | null }[];
+    return rows.map((r) => {
+      // a copy's own words come from whoever it copies: its credit, else the credit or outlet of the original
+      const wire = r.wire ?? r.echo_wire ?? r.echo_outlet ?? undefined;
+      return {
+        record: JSON.parse(r.record) as ClaimRecord,
+        proposition: r.proposition,
+        ...(r.outlet ? { outlet: r.outlet } : {}),
+        ...(wire ? { wire } : {}),
+        ...(r.echo_of ? { echoOf: r.echo_of } : {}),
+      };
+    });
+  }
+
   close(): void {
     this.db.close();
   }

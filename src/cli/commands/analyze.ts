@@ -1,5 +1,6 @@
 import { analyze, type AnalyzeResult } from "../../analyze.ts";
 import type { ClaimRecord } from "../../extract/claims.ts";
+import { linkStore } from "../../link/index.ts";
 import { Store, resolveDbPath } from "../../store/sqlite.ts";
 import { common, str, write, type Command } from "../command.ts";
 import { documentReport } from "../format.ts";
@@ -19,6 +20,7 @@ export const analyzeCommand: Command = {
     const store = new Store(resolveDbPath(str(values.db)));
     const tally = { added: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
     const all: AnalyzeResult[] = [];
+    let linked = { documents: 0, claims: 0, propositions: 0 };
     try {
       for await (const result of analyze(inputs, store, { ...ingestOptions(values), stdin: io.stdin })) {
         tally[result.status]++;
@@ -26,6 +28,7 @@ export const analyzeCommand: Command = {
         if (format === "json") all.push(result);
         else report(result, format, io);
       }
+      linked = linkStore(store);
     } finally {
       store.close();
     }
@@ -35,7 +38,7 @@ export const analyzeCommand: Command = {
     write(
       io.stderr,
       `analysed ${done} document${done === 1 ? "" : "s"} (${tally.added} new, ${tally.updated} updated, ${tally.unchanged} unchanged), ` +
-        `${tally.skipped} skipped, ${tally.failed} failed → ${store.path}`,
+        `${tally.skipped} skipped, ${tally.failed} failed; ${linked.claims} claims linked into ${linked.propositions} propositions → ${store.path}`,
     );
     return tally.failed ? 1 : 0;
   },

@@ -1,0 +1,125 @@
+// Speed and memory, printed (never asserted by tests). Two stages:
+//   extract: the full pipeline over ≥1M words made by shuffling the example corpus's sentences, plus
+//            hostile documents (a 5,000-word sentence, one long line, a page of numbers, emoji and
+//            mixed scripts), beside wink-nlp's bare tokenisation of the same text in the same run;
+//   link:    a synthetic corpus of articles with known propositions (scripts/synthetic.ts) analysed,
+//            stored and linked, then one more article added; linking precision and recall.
+// Usage: npm run bench [-- --stage extract|link] [-- --articles N] [-- --words N]
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import { createDoc, type SourceDoc } from "../src/doc.ts";
+import { defaultPipeline, toClaimRecords } from "../src/extract/index.ts";
+import { ingest } from "../src/ingest/index.ts";
+import { LinkSession } from "../src/link/index.ts";
+import { Store } from "../src/store/sqlite.ts";
+import { pairwiseScores, random, syntheticCorpus } from "./synthetic.ts";
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const stage = flag("stage", "all");
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+let peakRss = 0;
+const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+
+async function extractStage(targetWords: number): Promise<void> {
+  const examples: SourceDoc[] = [];
+  for await (const r of ingest([resolve(import.meta.dirname, "../examples")], { detectLanguage: false })) if (r.ok) examples.push(r.doc);
+  const rnd = random(7);
+  const sentences = examples.flatMap((d) => d.text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim()));
+  const docs: SourceDoc[] = [];
+  let words = 0;
+  for (let i = 0; words < targetWords; i++) {
+    const picked = Array.from({ length: 25 }, () => sentences[Math.floor(rnd() * sentences.length)]);
+    const text = picked.join(" ");
+    words += wordCount(text);
+    docs.push({ id: `bench-${i}`, text, meta: { date: "2026-03-12" } });
+  }
+  const hostile: [string, string][] = [
+    ["long-sentence", Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? "officials said" : i % 11 === 0 ? "3,000" : "troops")).join(" ") + "."],
+    ["one-line", sentences.join(" ").replace(/\n/g, " ").slice(0, 200_000)],
+    ["numbers", Array.from({ length: 3000 }, (_, i) => `${i * 37}, ${i}.5% or ${i}-${i + 9}`).join(" ")],
+    ["table", Array.from({ length: 500 }, (_, i) => `Region ${i} | 1,${String(i).padStart(3, "0")} | ${i}% | up to ${i * 3}`).join("\n")],
+    ["emoji", Array.from({ length: 2000 }, (_, i) => `🔥 Тысячи 士兵 ${i} troops — 😀 said مسؤولون`).join(" ")],
+  ];
+  const pipeline = defaultPipeline();
+  for (const [id, text] of hostile) {
+    const t0 = performance.now();
+    pipeline.run(createDoc({ id, text, meta: {} }));
+    const ms = performance.now() - t0;
+    words += wordCount(text);
+    console.log(`  hostile ${id}: ${wordCount(text)} words in ${ms.toFixed(0)} ms`);
+    docs.push({ id, text, meta: {} });
+  }
+
+  const t0 = performance.now();
+  for (const d of docs) toClaimRecords(pipeline.run(createDoc(d)));
+  const fullSeconds = (performance.now() - t0) / 1000;
+  sampleRss();
+
+  const wink = winkNLP(model, []);
+  const t1 = performance.now();
+  for (const d of docs) wink.readDoc(d.text).tokens().length();
+  const winkSeconds = (performance.now() - t1) / 1000;
+
+  const extractRate = Math.round(words / fullSeconds);
+  const winkRate = Math.round(words / winkSeconds);
+  console.log(`  ${words} words in ${docs.length} documents; pipeline: ${pipeline.names.join(" → ")}`);
+  console.log(`extract: ${extractRate} words/s; wink bare: ${winkRate} words/s; ratio ${(extractRate / winkRate).toFixed(2)}`);
+}
+
+async function linkStage(articles: number): Promise<void> {
+  const corpus = syntheticCorpus(articles + 1, Math.round(articles / 5), 11);
+  const last = corpus.pop()!;
+  const dir = mkdtempSync(join(tmpdir(), "triangulate-bench-"));
+  const store = new Store(join(dir, "bench.db"));
+  const pipeline = defaultPipeline();
+  const truthOf = new Map<string, number[]>(corpus.map((a) => [a.id, a.truth]));
+  truthOf.set(last.id, last.truth);
+  const analyse = (a: (typeof corpus)[number]) => {
+    const doc = pipeline.run(createDoc({ id: a.id, text: a.text, meta: { outlet: a.outlet, date: a.date } }));
+    store.addDocument(doc, toClaimRecords(doc));
+  };
+
+  const t0 = performance.now();
+  for (let i = 0; i < corpus.length; i++) {
+    analyse(corpus[i]);
+    if (i % 1000 === 0) {
+      sampleRss();
+      if (process.stderr.isTTY) process.stderr.write(`\r  analysed ${i}/${corpus.length}`);
+    }
+  }
+  const analysed = performance.now();
+  const session = new LinkSession(store);
+  const linked = session.linkNew();
+  sampleRss();
+  const seconds = (performance.now() - t0) / 1000;
+  if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
+  console.log(`  analysed and stored in ${((analysed - t0) / 1000).toFixed(1)} s; linked ${linked.claims} claims into ${linked.propositions} propositions in ${((performance.now() - analysed) / 1000).toFixed(1)} s`);
+
+  const tAdd = performance.now();
+  analyse(last);
+  session.linkNew();
+  const addMs = performance.now() - tAdd;
+
+  const items: { truth: number; predicted: number }[] = [];
+  const rows = store.db.prepare("SELECT d.doc_id, c.idx, c.proposition FROM claims c JOIN documents d ON d.id = c.doc WHERE c.proposition IS NOT NULL").all() as {
+    doc_id: string;
+    idx: number;
+    proposition: number;
+  }[];
+  for (const r of rows) items.push({ truth: truthOf.get(r.doc_id)?.[r.idx] ?? -1, predicted: r.proposition });
+  const { precision, recall } = pairwiseScores(items);
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+  console.log(
+    `link: ${articles} articles in ${seconds.toFixed(1)} s; peak RSS ${mb(peakRss)} MB; add one: ${addMs.toFixed(1)} ms; precision ${precision.toFixed(3)}; recall ${recall.toFixed(3)}`,
+  );
+}
+
+if (stage === "all" || stage === "extract") await extractStage(Number(flag("words", "1000000")));
+if (stage === "all" || stage === "link") await linkStage(Number(flag("articles", "100000")));

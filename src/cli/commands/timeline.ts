@@ -1,0 +1,58 @@
+import { storyOf, type Story } from "../../link/index.ts";
+import { Store, resolveDbPath } from "../../store/sqlite.ts";
+import { common, str, type Command } from "../command.ts";
+import { formatQuantity } from "../format.ts";
+
+/** Every linked claim in date order, and every number series of every proposition. */
+export function timeline(story: Story) {
+  const events = story.propositions
+    .flatMap((p) =>
+      p.claims.map((c) => ({
+        date: c.date,
+        proposition: p.id,
+        doc: c.doc,
+        source: c.source ?? c.outlet ?? c.doc,
+        origin: c.origin,
+        certainty: c.certainty,
+        stance: c.stance,
+        sentence: c.sentence,
+        quantities: c.quantities,
+      })),
+    )
+    .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.doc.localeCompare(b.doc));
+  const series = story.propositions.flatMap((p) =>
+    p.quantities.filter((q) => q.values.length > 1).map((q) => ({ proposition: p.id, summary: p.summary, ...q })),
+  );
+  return { events, series };
+}
+
+export const timelineCommand: Command = {
+  name: "timeline",
+  summary: "How the story moved: claims in date order, and how each number changed, by source.",
+  usage: "triangulate timeline [--db FILE] [--format text|json]",
+  options: { db: common.db, format: common.format, help: common.help },
+  async run(values, _positionals, io) {
+    const store = new Store(resolveDbPath(str(values.db)));
+    try {
+      const t = timeline(storyOf(store));
+      const format = str(values.format) ?? "text";
+      if (format === "json") io.stdout.write(JSON.stringify(t, null, 2) + "\n");
+      else if (format === "jsonl") for (const e of t.events) io.stdout.write(JSON.stringify(e) + "\n");
+      else {
+        io.stdout.write("Numbers over time\n");
+        for (const s of t.series)
+          io.stdout.write(`  ${s.of} [P${s.proposition}]: ${s.values.map((v) => `${formatQuantity({ ...v, of: "" })} (${v.source}${v.date ? `, ${v.date.slice(0, 10)}` : ""})`).join(" → ")}\n`);
+        io.stdout.write("\nClaims by date\n");
+        let day = "";
+        for (const e of t.events) {
+          const d = e.date?.slice(0, 10) ?? "undated";
+          if (d !== day) io.stdout.write(`${(day = d)}\n`);
+          io.stdout.write(`  [P${e.proposition}] ${e.source} (${e.certainty}): ${e.sentence}\n`);
+        }
+      }
+      return 0;
+    } finally {
+      store.close();
+    }
+  },
+};

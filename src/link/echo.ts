@@ -1,0 +1,93 @@
+// Echoes: a document that is a copy of another (a wire story re-run with small edits) adds no
+// independent source. Two signals: near-duplicate text, found with MinHash over word 5-shingles and
+// locality-sensitive hashing (so a new document is compared with a handful of candidates, not all),
+// and a wire credit in the text ("MOSCOW, 24 Oct (AFP) —", "Reporting by … for Meridian Press").
+
+const HASHES = 64;
+const BANDS = 16;
+const ROWS = HASHES / BANDS;
+const SHINGLE = 5;
+/** Estimated Jaccard similarity of shingle sets at or above which a document is an echo. */
+export const ECHO_THRESHOLD = 0.5;
+
+// Fixed odd multipliers and offsets: signatures must be the same in every run to be stored.
+const SEEDS = Array.from({ length: HASHES }, (_, i) => [(Math.imul(i + 1, 0x9e3779b1) | 1) >>> 0, Math.imul(i + 7, 0x85ebca6b) >>> 0]);
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The MinHash signature of a text's word 5-shingles. */
+export function minhash(text: string): Uint32Array {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  const n = Math.max(1, words.length - SHINGLE + 1);
+  for (let i = 0; i < n; i++) {
+    const h = fnv1a(words.slice(i, i + SHINGLE).join(" "));
+    for (let k = 0; k < HASHES; k++) {
+      const v = (Math.imul(h, SEEDS[k][0]) + SEEDS[k][1]) >>> 0;
+      if (v < sig[k]) sig[k] = v;
+    }
+  }
+  return sig;
+}
+
+export const similarity = (a: Uint32Array, b: Uint32Array): number => {
+  let same = 0;
+  for (let k = 0; k < HASHES; k++) if (a[k] === b[k]) same++;
+  return same / HASHES;
+};
+
+/** Finds, for each new document, the earliest stored document it nearly duplicates. */
+export class EchoIndex {
+  #bands = new Map<string, string[]>();
+  #signatures = new Map<string, Uint32Array>();
+
+  /** The document `sig` echoes, if any (the first one added wins), then adds it under `id`. */
+  add(id: string, sig: Uint32Array): string | undefined {
+    const echo = this.find(sig);
+    this.#signatures.set(id, sig);
+    for (const key of bandKeys(sig)) {
+      const list = this.#bands.get(key);
+      if (list) list.push(id);
+      else this.#bands.set(key, [id]);
+    }
+    return echo;
+  }
+
+  find(sig: Uint32Array): string | undefined {
+    const candidates = new Set<string>();
+    for (const key of bandKeys(sig)) for (const id of this.#bands.get(key) ?? []) candidates.add(id);
+    for (const id of candidates) if (similarity(sig, this.#signatures.get(id)!) >= ECHO_THRESHOLD) return id;
+    return undefined;
+  }
+}
+
+function bandKeys(sig: Uint32Array): string[] {
+  const keys: string[] = [];
+  for (let b = 0; b < BANDS; b++) keys.push(`${b}:${Array.from(sig.subarray(b * ROWS, (b + 1) * ROWS)).join(",")}`);
+  return keys;
+}
+
+const NAME = String.raw`[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4}`;
+const CREDITS = [
+  // dateline credit: "TOWN, 12 March (AFP) —", "WASHINGTON (Reuters) -"
+  new RegExp(String.raw`^[A-Z][A-Za-z .'’-]{1,40}(?:,[^()\n]{1,30})? \((${NAME})\) ?[-—–]`, "m"),
+  // "Reporting by Jane Doe for Meridian Press", "Reporting by Jane Doe; editing by … (Reuters)"
+  new RegExp(String.raw`Reporting by [^\n]{1,120}? (?:for|of) (${NAME})`),
+  // "This story first appeared in The Daily Courier"
+  new RegExp(String.raw`(?:first|originally) (?:appeared|published|ran) (?:in|on|by) (?:the )?(${NAME})`),
+  // a credit line of its own: "(AFP)"
+  new RegExp(String.raw`^\s*\((${NAME})\)\s*$`, "m"),
+];
+
+/** The agency a story is credited to, if the text credits one. */
+export function wireCredit(text: string): string | undefined {
+  for (const re of CREDITS) {
+    const m = re.exec(text);
+    if (m) return m[1].replace(/[.,]$/, "");
+  }
+  return undefined;
+}

@@ -1,0 +1,199 @@
+import type { ClaimRecord } from "../extract/claims.ts";
+import { countedKey } from "./terms.ts";
+
+// The story view: propositions with everyone who asserted, hedged or denied them, the numbers each
+// source gave and when, how many independent origins stand behind each, and who cites whom.
+// Pure functions over linked claims; `docs/story-schema.md` documents the JSON.
+
+export type Stance = "supports" | "hedges" | "denies";
+export type PropositionStatus = "agreed" | "disputed" | "single-source";
+
+/** A claim record as the linker left it: its proposition and where its document came from. */
+export interface LinkedRecord {
+  record: ClaimRecord;
+  proposition: number;
+  outlet?: string;
+  /** The agency the document is credited to, or whose copy it echoes. */
+  wire?: string;
+  /** The document this one is a near-copy of. */
+  echoOf?: string;
+}
+
+export interface StoryClaim extends ClaimRecord {
+  outlet?: string;
+  origin: string;
+  stance: Stance;
+  echoOf?: string;
+}
+
+export interface QuantityValue {
+  min: number;
+  max: number;
+  source: string;
+  doc: string;
+  date?: string;
+}
+
+export interface QuantitySeries {
+  of: string;
+  values: QuantityValue[];
+}
+
+export interface Proposition {
+  id: number;
+  summary: string;
+  status: PropositionStatus;
+  independentSources: number;
+  origins: string[];
+  firstSeen?: string;
+  claims: StoryClaim[];
+  quantities: QuantitySeries[];
+}
+
+export interface SourceSummary {
+  name: string;
+  claims: number;
+  certainty: Record<string, number>;
+  typicalCertainty: string;
+  cites: string[];
+  citedBy: string[];
+  firstSeen?: string;
+  documents: string[];
+}
+
+export interface Story {
+  propositions: Proposition[];
+  sources: SourceSummary[];
+}
+
+/** The key two spellings of one source share: "The Pentagon" = "pentagon". */
+export const sourceKey = (name: string): string =>
+  name.toLowerCase().replace(/[’']s\b/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim().replace(/^the /, "");
+
+const stanceOf = (r: ClaimRecord): Stance =>
+  r.certainty === "denied" ? "denies" : r.certainty === "asserted" || r.certainty === "predicted" ? "supports" : "hedges";
+
+/** Who speaks in a claim: its attributed source, else the outlet that published it in its own voice. */
+const speaker = (l: LinkedRecord): string => l.record.source ?? l.outlet ?? l.record.doc;
+
+/** Where a claim comes from once citation chains and wire credits are followed. */
+const originOf = (l: LinkedRecord): string => l.record.chain[0]?.source ?? l.wire ?? l.outlet ?? l.record.doc;
+
+const byDate = (a: { date?: string; doc: string }, b: { date?: string; doc: string }): number =>
+  (a.date ?? "").localeCompare(b.date ?? "") || a.doc.localeCompare(b.doc);
+
+/** The interval a value stands for: bounds open one side, round figures get a little slack. */
+function interval(q: ClaimRecord["quantities"][number]): [number, number] {
+  const slack = q.approximate ? 0.1 : 0;
+  const lo = q.bound === "upper" ? 0 : q.min * (1 - slack);
+  const hi = q.bound === "lower" ? Infinity : q.max * (1 + slack);
+  return [lo, hi];
+}
+
+/** Whether the latest values of different origins for one counted thing cannot all be true. */
+function numbersConflict(claims: StoryClaim[]): boolean {
+  const latest = new Map<string, Map<string, [number, number]>>(); // counted thing → origin → interval
+  for (const c of [...claims].sort(byDate)) {
+    if (c.stance === "denies") continue;
+    for (const q of c.quantities) {
+      const key = q.kind === "percent" ? "percent" : countedKey(q.of);
+      if (!latest.has(key)) latest.set(key, new Map());
+      latest.get(key)!.set(sourceKey(c.origin), interval(q));
+    }
+  }
+  for (const byOrigin of latest.values()) {
+    const values = [...byOrigin.values()];
+    for (let i = 0; i < values.length; i++)
+      for (let j = i + 1; j < values.length; j++) if (values[i][1] < values[j][0] || values[j][1] < values[i][0]) return true;
+  }
+  return false;
+}
+
+function statusOf(claims: StoryClaim[], independent: number): PropositionStatus {
+  const denies = claims.some((c) => c.stance === "denies");
+  const asserts = claims.some((c) => c.stance === "supports");
+  if ((denies && asserts) || numbersConflict(claims)) return "disputed";
+  return independent >= 2 ? "agreed" : "single-source";
+}
+
+function series(claims: StoryClaim[]): QuantitySeries[] {
+  const out = new Map<string, QuantitySeries>();
+  for (const c of claims)
+    for (const q of c.quantities) {
+      const key = q.kind === "percent" ? "percent" : countedKey(q.of);
+      if (!out.has(key)) out.set(key, { of: q.of, values: [] });
+      out.get(key)!.values.push({ min: q.min, max: q.max, source: c.source ?? c.origin, doc: c.doc, ...(c.date ? { date: c.date } : {}) });
+    }
+  for (const s of out.values()) s.values.sort(byDate);
+  return [...out.values()];
+}
+
+function proposition(id: number, members: LinkedRecord[]): Proposition {
+  const claims: StoryClaim[] = members
+    .map((l) => ({
+      ...l.record,
+      ...(l.outlet ? { outlet: l.outlet } : {}),
+      ...(l.echoOf ? { echoOf: l.echoOf } : {}),
+      origin: originOf(l),
+      stance: stanceOf(l.record),
+    }))
+    .sort(byDate);
+  const origins = new Map<string, string>();
+  for (const c of claims) if (c.stance !== "denies" && !origins.has(sourceKey(c.origin))) origins.set(sourceKey(c.origin), c.origin);
+  const lead = claims.find((c) => c.stance === "supports") ?? claims[0];
+  return {
+    id,
+    summary: lead.sentence,
+    status: statusOf(claims, origins.size),
+    independentSources: origins.size,
+    origins: [...origins.values()],
+    ...(claims[0].date ? { firstSeen: claims[0].date } : {}),
+    claims,
+    quantities: series(claims),
+  };
+}
+
+function sources(linked: LinkedRecord[]): SourceSummary[] {
+  const out = new Map<string, SourceSummary>();
+  const entry = (name: string) => {
+    const key = sourceKey(name);
+    let s = out.get(key);
+    if (!s) out.set(key, (s = { name, claims: 0, certainty: {}, typicalCertainty: "asserted", cites: [], citedBy: [], documents: [] }));
+    return s;
+  };
+  const cite = (from: string, to: string) => {
+    if (sourceKey(from) === sourceKey(to)) return;
+    const a = entry(from);
+    const b = entry(to);
+    if (!a.cites.includes(b.name)) a.cites.push(b.name);
+    if (!b.citedBy.includes(a.name)) b.citedBy.push(a.name);
+  };
+  for (const l of [...linked].sort((a, b) => byDate(a.record, b.record))) {
+    const s = entry(speaker(l));
+    s.claims++;
+    s.certainty[l.record.certainty] = (s.certainty[l.record.certainty] ?? 0) + 1;
+    if (!s.documents.includes(l.record.doc)) s.documents.push(l.record.doc);
+    if (!s.firstSeen && l.record.date) s.firstSeen = l.record.date;
+    const chain = l.record.chain.map((c) => c.source);
+    for (let i = 1; i < chain.length; i++) cite(chain[i], chain[i - 1]);
+    const publisher = l.outlet ?? l.record.doc;
+    if (chain.length) cite(publisher, chain[chain.length - 1]);
+    if (l.wire) cite(publisher, l.wire);
+  }
+  return [...out.values()]
+    .map((s) => ({
+      ...s,
+      typicalCertainty: Object.entries(s.certainty).sort((a, b) => b[1] - a[1])[0]?.[0] ?? "asserted",
+    }))
+    .sort((a, b) => b.claims - a.claims || a.name.localeCompare(b.name));
+}
+
+/** Propositions, most attested first, and the sources behind them. */
+export function buildStory(linked: LinkedRecord[]): Story {
+  const groups = new Map<number, LinkedRecord[]>();
+  for (const l of linked) groups.set(l.proposition, [...(groups.get(l.proposition) ?? []), l]);
+  const propositions = [...groups.entries()]
+    .map(([id, members]) => proposition(id, members))
+    .sort((a, b) => b.independentSources - a.independentSources || b.claims.length - a.claims.length || a.id - b.id);
+  return { propositions, sources: sources(linked) };
+}

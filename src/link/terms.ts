@@ -1,0 +1,62 @@
+import type { ClaimRecord } from "../extract/claims.ts";
+import { tokenize } from "../text/tokens.ts";
+
+// What a claim is about, as a set of terms: its content words (lightly stemmed), the entities it
+// names and the things it counts. Who said it and how (source and cue words) are left out, so that
+// "the ministry said 40 died" and "40 died, Radio Sever reported" share every term; the numbers are
+// left out too, because sources that disagree on a number still make the same claim.
+
+const STOPWORDS = new Set(
+  `a about above after again against all also am an and any are as at be because been before being below between both but by
+  can could did do does doing down during each either few for from further had has have having he her here hers herself him
+  himself his how i if in into is it its itself just least less let like made make many may me might more most much must my
+  myself neither no nor not now of off on once only or other ought our ours ourselves out over own per quite rather same
+  shall she should since so some such than that the their theirs them themselves then there these they this those though
+  through thus to too under until up upon us very was we were what when where whether which while who whom whose why will
+  with within without would yet you your yours yourself yourselves said says say saying told tell according reported reports
+  report reporting added adding stated statement announced claimed noted confirmed cited citing quoted one two three four
+  five six seven eight nine ten dozen hundred thousand million billion percent per cent mr mrs ms dr today yesterday tomorrow
+  monday tuesday wednesday thursday friday saturday sunday week weeks day days month months year years`.split(/\s+/),
+);
+
+/** Cheap suffix stripping so "captured"/"capture", "soldiers"/"soldier" meet; not a full stemmer. */
+export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith("ies") && word.length > 4) return word.slice(0, -3) + "y";
+  if (word.endsWith("ing") && word.length > 5) return word.slice(0, -3);
+  if (word.endsWith("ed") && word.length > 4) return word.slice(0, -2);
+  if (word.endsWith("es") && /(?:ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
+  if (word.endsWith("e")) return word.slice(0, -1);
+  return word;
+}
+
+/** Words that name the same counted thing in news copy. */
+const COUNTED_SYNONYMS: Record<string, string> = {
+  soldier: "troop", personnel: "troop", serviceman: "troop", servicemen: "troop", force: "troop",
+  people: "people", person: "people", resident: "people", civilian: "people", individual: "people",
+  fatality: "dead", death: "dead", killed: "dead", casualty: "casualty",
+};
+
+/** The head noun of a counted thing, stemmed and folded into a synonym group ("North Korean soldiers" → "troop"). */
+export function countedKey(of: string): string {
+  const words = of.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const head = words[words.length - 1] ?? "";
+  const stemmed = stem(head);
+  return COUNTED_SYNONYMS[head] ?? COUNTED_SYNONYMS[stemmed] ?? stemmed;
+}
+
+/** The terms a claim is linked by: content-word stems, `e:` entities and `q:` counted things. */
+export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cue" | "entities" | "quantities">): string[] {
+  const skip = new Set<string>();
+  for (const phrase of [record.source, record.cue]) if (phrase) for (const t of tokenize(phrase)) skip.add(t.lower);
+  const terms = new Set<string>();
+  for (const t of tokenize(record.sentence)) {
+    const w = t.lower;
+    if (w.length < 3 || skip.has(w) || STOPWORDS.has(w) || !/^\p{L}/u.test(w)) continue;
+    terms.add(stem(w.replace(/['’].*$/, "")));
+  }
+  for (const e of record.entities) terms.add(`e:${e.toLowerCase()}`);
+  for (const q of record.quantities) terms.add(`q:${countedKey(q.of)}`);
+  return [...terms];
+}

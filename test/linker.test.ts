@@ -1,0 +1,59 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Linker, claimTerms, countedKey, EchoIndex, minhash, wireCredit } from "../src/link/index.ts";
+
+const terms = (sentence: string, extra: Partial<Parameters<typeof claimTerms>[0]> = {}) =>
+  claimTerms({ sentence, source: null, cue: null, entities: [], quantities: [], ...extra });
+
+test("the same claim in other words and with another source joins one proposition", () => {
+  const linker = new Linker();
+  const a = linker.add(1, terms("Floodwaters breached the Orlen dam near Vask on Tuesday, the ministry said.", { source: "the ministry", cue: "said" }));
+  const b = linker.add(2, terms("The Orlen dam near Vask was breached by floodwaters, Radio Sever reported.", { source: "Radio Sever", cue: "reported" }));
+  const c = linker.add(3, terms("Schools in the capital will reopen next week."));
+  assert.equal(a, b);
+  assert.notEqual(c, a);
+  assert.equal(linker.propositionCount, 2);
+});
+
+test("a denial of a reported claim joins the claim it denies", () => {
+  const linker = new Linker();
+  const claim = linker.add(1, terms("More than 500 soldiers were captured near the border crossing.", { quantities: [{ min: 500, max: 500, of: "soldiers", kind: "count", approximate: false, text: "500" }] }));
+  const denial = linker.add(2, terms("The army denied reports that more than 500 soldiers had been captured near the border crossing.", { quantities: [{ min: 500, max: 500, of: "soldiers", kind: "count", approximate: false, text: "500" }] }));
+  assert.equal(claim, denial);
+});
+
+test("claims loaded with their proposition are registered without being compared", () => {
+  const linker = new Linker();
+  assert.equal(linker.add(1, ["dam", "breach"], 7), 7);
+  assert.equal(linker.add(2, ["dam", "breach", "vask"]), 7);
+  assert.equal(linker.add(3, ["school", "reopen"]), 8);
+});
+
+test("bad linker options are refused when the linker is made", () => {
+  assert.throws(() => new Linker({ threshold: -1 }), /threshold/);
+});
+
+test("counted things fold into one key across synonyms and plurals", () => {
+  assert.equal(countedKey("North Korean soldiers"), "troop");
+  assert.equal(countedKey("troops"), "troop");
+  assert.equal(countedKey("people"), "people");
+  assert.equal(countedKey("residents"), "people");
+});
+
+test("a wire story re-run with small edits is found as an echo of the original", () => {
+  const wire = "Floodwaters breached the Orlen dam near Vask on Tuesday, forcing more than 3,000 people from their homes, the interior ministry said. Rescue teams worked through the night to reach villages cut off by the water. The regional health office said 12 people had died and dozens were missing. Officials expect the river to crest on Thursday.";
+  const rerun = wire.replace("Rescue teams worked through the night", "Rescuers worked overnight") + " (AFP)";
+  const other = "Parliament passed the budget on Wednesday after a long debate over defence spending and teacher pay in the northern provinces.";
+  const index = new EchoIndex();
+  assert.equal(index.add("wire", minhash(wire)), undefined);
+  assert.equal(index.add("other", minhash(other)), undefined);
+  assert.equal(index.add("rerun", minhash(rerun)), "wire");
+});
+
+test("wire credits are read from datelines, reporting lines and credit lines", () => {
+  assert.equal(wireCredit("VASK, 12 March (AFP) — Floodwaters breached a dam."), "AFP");
+  assert.equal(wireCredit("WASHINGTON (Reuters) - The Pentagon said."), "Reuters");
+  assert.equal(wireCredit("The dam broke.\nReporting by Ana Petrov for Meridian Press; editing by Tom Hale"), "Meridian Press");
+  assert.equal(wireCredit("The dam broke.\n(AFP)"), "AFP");
+  assert.equal(wireCredit("I think the dam should never have been built."), undefined);
+});
