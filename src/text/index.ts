@@ -4,6 +4,7 @@ import { tokenize } from "./tokens.ts";
 
 export { splitSentences } from "./sentences.ts";
 export { tokenize } from "./tokens.ts";
+export { PhraseMatcher, type PhraseMatch } from "./phrases.ts";
 
 /** Fills `doc.sentences` and `doc.tokens`: the text layer every annotator reads. */
 export function segment(doc: Doc): Doc {
