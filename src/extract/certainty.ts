@@ -1,13 +1,211 @@
+import { bySentence, type Attribution, type CertaintyFinding, type CertaintyLabel, type Doc, type Sentence, type Span, type Token } from "../doc.ts";
+import { PhraseMatcher } from "../text/phrases.ts";
 import type { Annotator } from "./pipeline.ts";
+import {
+  CERTAINTY_CUES,
+  CLAUSE_BREAKS,
+  CLAUSE_OPENERS,
+  COMPLEMENT_VERBS,
+  CUE_RANK,
+  DENIAL_NOT_AFTER,
+  NOUN_READING_BEFORE,
+  REPORTING_CUES,
+  TRAILING_MARKS,
+  cueEntries,
+  type CueKind,
+} from "./lexicons/certainty.ts";
 
-// STUB: to be implemented.
+// How sure each sentence says its main claim is. The sentence is read left to right once; cues in
+// an embedded clause (relative clause, "because …", "the fact that …") are skipped until the next
+// comma, so only the main line of the sentence counts: the matrix clause, the attribution's cue
+// ("X denied …", "X predicted …") and the reported content. Of the cues left, the kind listed first
+// in CUE_KINDS decides, except that a final "?" always makes the sentence a question.
+
+const LABEL: Record<CueKind, CertaintyLabel | undefined> = {
+  question: "questioned",
+  denial: "denied",
+  condition: "conditional",
+  hedge: "hedged",
+  prediction: "predicted",
+  forecastVerb: "predicted",
+  beliefVerb: "hedged",
+  negation: "denied",
+  booster: "asserted",
+  neutral: undefined,
+};
+
+interface Cue {
+  kind: CueKind;
+  span: Span;
+}
+
+/** Where the main line of a sentence restarts: the attribution's cue and the start of its content. */
+interface AttributionMarks {
+  /** Start offset of each cue, and whether its attribution quotes the speaker's words. */
+  cueStarts: Map<number, boolean>;
+  contentStarts: Set<number>;
+  contents: Span[];
+}
+
+/** The lexicon as read in running text, at an attribution cue, and at the cue of a quotation. */
+interface CueReadings {
+  cues: PhraseMatcher<CueKind>;
+  attributionCues: PhraseMatcher<CueKind>;
+  quotationCues: PhraseMatcher<CueKind>;
+}
+
+const BREAKS = new Set(CLAUSE_BREAKS);
+const OPENERS = new Set(CLAUSE_OPENERS);
+const COMPLEMENT = new Set(COMPLEMENT_VERBS);
+const NOUN_BEFORE = new Set(NOUN_READING_BEFORE);
+const NOT_DENIAL_BEFORE = new Set(DENIAL_NOT_AFTER);
+const TRAILING = new Set(TRAILING_MARKS);
+const QUOTES = new Set(['"', "“", "”", "‘", "’", "'"]);
+/** "Should Russia attack, …", "Were they to …", "Had it known, …": inverted conditionals. */
+const INVERTED_CONDITIONALS = new Set(["should", "were", "had"]);
+/** Conjunctions that may precede a clause-initial cue ("But should …"). */
+const LEADING_CONJUNCTIONS = new Set(["but", "and", "yet", "so", "or"]);
+
 export function certainty(): Annotator {
+  const cues = new PhraseMatcher(cueEntries(CERTAINTY_CUES));
+  // An attribution cue is read with the reporting verbs first: "rejected" there is a denial. Asking is a
+  // question only when it quotes ("“…,” she asked"), not in an indirect "asked the court to …".
+  const attributionCues = new PhraseMatcher([...cueEntries({ denial: REPORTING_CUES.denial }), ...cueEntries(CERTAINTY_CUES)]);
+  const quotationCues = new PhraseMatcher([...cueEntries(REPORTING_CUES), ...cueEntries(CERTAINTY_CUES)]);
+  const readings = { cues, attributionCues, quotationCues };
+
   return {
     name: "certainty",
     requires: ["sentences", "attribution"],
     provides: ["certainty"],
     run(doc) {
-      doc.layers.certainty = [];
+      const attributions = bySentence(doc.layers.attribution);
+      doc.layers.certainty = doc.sentences.map((s) => label(s, governingCues(doc, s, marksOf(attributions.get(s.index)), readings)));
     },
   };
+}
+
+function marksOf(attributions: Attribution[] | undefined): AttributionMarks {
+  const marks: AttributionMarks = { cueStarts: new Map(), contentStarts: new Set(), contents: [] };
+  for (const a of attributions ?? []) {
+    marks.contentStarts.add(a.start);
+    marks.contents.push(a);
+    for (const link of a.chain) marks.cueStarts.set(link.cue.start, a.direct);
+  }
+  return marks;
+}
+
+/** The cues on the main line of the sentence, in order. */
+function governingCues(doc: Doc, sentence: Sentence, marks: AttributionMarks, readings: CueReadings): Cue[] {
+  const tokens = doc.tokens;
+  const { tokenStart: first, tokenEnd: end } = sentence;
+  const found: Cue[] = [];
+  const question = finalQuestionMark(tokens, first, end);
+  if (question) found.push({ kind: "question", span: question });
+
+  let embedded = false;
+  let clauseStart = first;
+  for (let i = first; i < end; ) {
+    const token = tokens[i];
+    const cueQuotes = marks.cueStarts.get(token.start); // undefined when no attribution cue starts here
+    if (cueQuotes !== undefined || marks.contentStarts.has(token.start)) {
+      embedded = false;
+      clauseStart = i;
+    }
+    if (BREAKS.has(token.lower)) {
+      embedded = false;
+      clauseStart = ++i;
+      continue;
+    }
+    const matcher = cueQuotes === undefined ? readings.cues : cueQuotes ? readings.quotationCues : readings.attributionCues;
+    const match = matcher.matchAt(tokens, i, end);
+    if (match) {
+      const span = { start: token.start, end: tokens[match.tokenEnd - 1].end };
+      if (!embedded && isCueHere(doc, match.value, i, match.tokenEnd, clauseStart, first, end)) found.push({ kind: match.value, span });
+      if (match.value === "condition") embedded = true; // the "if" clause itself is subordinate
+      i = match.tokenEnd;
+      continue;
+    }
+    const extra = embedded ? undefined : contextualCue(doc, i, first, marks, question !== undefined);
+    if (extra) found.push({ kind: extra, span: { start: token.start, end: token.end } });
+    if (opensClause(tokens, i, clauseStart, marks)) embedded = true;
+    else if (token.lower === "that") clauseStart = i + 1; // the reported content starts a clause of its own
+    i++;
+  }
+  return found;
+}
+
+/** Cue words with a second, non-cue reading that the neighbouring tokens rule out. */
+function isCueHere(doc: Doc, kind: CueKind, i: number, matchEnd: number, clauseStart: number, first: number, end: number): boolean {
+  const tokens = doc.tokens;
+  const word = tokens[i].lower;
+  const next = i + 1 < end ? tokens[i + 1].lower : "";
+  // a condition holds for the whole sentence only when its clause comes first ("If …, …", "said that if …");
+  // a trailing "if" usually restricts a noun or a verb phrase of the main clause
+  if (kind === "condition") return atClauseStart(tokens, i, clauseStart) && !isConcessiveIf(tokens, i, end);
+  const previous = i > first ? tokens[i - 1].lower : "";
+  if (word === "plan" || word === "plans") return !NOUN_BEFORE.has(previous);
+  if (matchEnd - i > 1) return true;
+  if (kind === "denial") return !NOT_DENIAL_BEFORE.has(previous);
+  if (word === "may") return !isMonthMay(doc, i, first, end);
+  if (word === "will" || word === "might") return !NOUN_BEFORE.has(previous) && next !== "of";
+  if (word === "no") return next !== "." && next !== ","; // "No. 10", "No, …"
+  return kind !== "neutral";
+}
+
+/** "in May", "May 5": the month, not the modal. */
+function isMonthMay(doc: Doc, i: number, first: number, end: number): boolean {
+  if (doc.text[doc.tokens[i].start] !== "M") return false;
+  return i > first || (i + 1 < end && /^\d/.test(doc.tokens[i + 1].lower));
+}
+
+/** "systematically, if slowly, being pushed": "if" before a lone adverb concedes, it sets no condition. */
+function isConcessiveIf(tokens: readonly Token[], i: number, end: number): boolean {
+  return i + 2 < end && tokens[i + 1].lower.endsWith("ly") && BREAKS.has(tokens[i + 2].lower);
+}
+
+/** Cues that depend on position rather than on the words: inverted conditionals, "would", "Whether …". */
+function contextualCue(doc: Doc, i: number, first: number, marks: AttributionMarks, isQuestion: boolean): CueKind | undefined {
+  const tokens = doc.tokens;
+  const word = tokens[i].lower;
+  if (atClauseStart(tokens, i, first) && !isQuestion && INVERTED_CONDITIONALS.has(word)) return "condition";
+  if (i === first && word === "whether") return "question";
+  // "said it would …": in reported speech "would" is the past of "will"; elsewhere it is too vague to call
+  if (word === "would" && marks.contents.some((c) => c.start <= tokens[i].start && tokens[i].end <= c.end)) return "prediction";
+  return undefined;
+}
+
+/** First in its clause, or after a leading "but" / "and". */
+function atClauseStart(tokens: readonly Token[], i: number, clauseStart: number): boolean {
+  let before = i - 1;
+  while (before >= clauseStart && QUOTES.has(tokens[before].lower)) before--;
+  return before < clauseStart || (before === clauseStart && LEADING_CONJUNCTIONS.has(tokens[before].lower));
+}
+
+/** Does token i open a clause whose cues do not govern the sentence? */
+function opensClause(tokens: readonly Token[], i: number, clauseStart: number, marks: AttributionMarks): boolean {
+  const word = tokens[i].lower;
+  if (OPENERS.has(word)) return true;
+  if (i === clauseStart) return false; // "That is why …": a demonstrative
+  const previous = tokens[i - 1].lower;
+  // "that" after a noun starts a relative or noun-complement clause; after "said" it starts the content
+  if (word === "that") return !COMPLEMENT.has(previous) && !marks.contentStarts.has(tokens[i].start);
+  // ", adding …", ", creating …": a participle phrase tacked on after the main clause
+  return previous === "," && word.length > 4 && word.endsWith("ing");
+}
+
+/** The span of a final "?" (before any closing quotes or brackets), if the sentence ends with one. */
+function finalQuestionMark(tokens: readonly Token[], first: number, end: number): Span | undefined {
+  let i = end - 1;
+  while (i >= first && TRAILING.has(tokens[i].lower)) i--;
+  return i >= first && tokens[i].lower === "?" ? { start: tokens[i].start, end: tokens[i].end } : undefined;
+}
+
+/** The label of the highest-ranked cue, with every cue that gives that label as evidence. */
+function label(sentence: Sentence, cues: Cue[]): CertaintyFinding {
+  let best: Cue | undefined;
+  for (const cue of cues) if (LABEL[cue.kind] && (!best || CUE_RANK[cue.kind] < CUE_RANK[best.kind])) best = cue;
+  const labelled = best ? LABEL[best.kind]! : "asserted";
+  const evidence = cues.filter((c) => LABEL[c.kind] === labelled).map((c) => ({ start: c.span.start, end: c.span.end }));
+  return { start: sentence.start, end: sentence.end, sentence: sentence.index, annotator: "certainty", label: labelled, evidence };
 }
