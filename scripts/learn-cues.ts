@@ -22,7 +22,7 @@ const MAX_WORDS = 3;
 const FILLER = new Set(
   ("will would could should can may might must has have had is are was were be been being do does did also then later " +
     "just not n't never again further previously recently repeatedly publicly first often once still even already only " +
-    "both generally memorably widely began new monday tuesday wednesday thursday friday saturday sunday yesterday today tonight")
+    "didn't doesn't don't both generally memorably widely began new monday tuesday wednesday thursday friday saturday sunday yesterday today tonight")
     .split(" "),
 );
 // PolNeAR marks every attribution of an act or a wish ("endorsed", "called for", "hoping"); a claim record
@@ -36,10 +36,11 @@ const EXCLUDED = new Set(
     "praises touting touted attacked blasted slammed slams knocked mocked mocks eviscerated assailed condemned denounced " +
     "denouncing decried railed bemoaned lamented criticized criticizing discussed discuss discussing talked talks talking " +
     "spoke seemed seems appears sounded bragging chanted shouted recited complaints contention questions reads to " +
-    "agree agreed referring referenced pointing point pointed")
-    .split(" "),
+    "agree agreed referring referenced pointing point pointed wondering wonder")
+    .split(" ")
+    .concat(["called for", "called on", "calling for", "calling on", "calls for", "asked for", "critical of"]),
 );
-// ...but these phrases of those words do report a statement.
+// A phrase goes when it or its first word is excluded, unless it is one of these, which report a statement.
 const KEPT_ANYWAY = new Set(["pointed out", "points out", "pointing out", "agreed"]);
 
 /** The cue words of one span, normalised, or undefined when nothing is left to learn from. */
@@ -66,7 +67,7 @@ for (const name of readdirSync(root)) {
   }
 }
 
-const candidates = [...counts].filter(([cue, n]) => n >= minCount && (KEPT_ANYWAY.has(cue) || !cue.split(" ").some((w) => EXCLUDED.has(w))));
+const candidates = [...counts].filter(([cue, n]) => n >= minCount && (KEPT_ANYWAY.has(cue) || !(EXCLUDED.has(cue) || EXCLUDED.has(cue.split(" ")[0]))));
 const seen = occurrences(candidates.map(([cue]) => cue));
 const kept = candidates
   .filter(([cue, n]) => n / Math.max(n, seen.get(cue) ?? 0) >= minPrecision)

@@ -1,13 +1,512 @@
+import type { Attribution, AttributionLink, Doc, Sentence, Span, Token } from "../doc.ts";
+import { PhraseMatcher } from "../text/phrases.ts";
+import { cueEntries, LIGHT_VERBS, SOURCE_NOUNS, STATEMENT_NOUNS, type CueFrame } from "./lexicons/cues.ts";
 import type { Annotator } from "./pipeline.ts";
 
-// STUB: to be implemented.
+// Who said it: finds reporting cues in each sentence, the source each cue points to (before it,
+// after it, across an apposition, after "according to", as the owner of a report), nests cues that
+// stand inside another's content into a chain, resolves names, roles and pronouns to the people seen
+// earlier, and hands quotes and colon-introduced statements the speaker of the sentence that frames them.
+
+const CUES = new PhraseMatcher<CueFrame>(cueEntries());
+const STATEMENT = new Set(STATEMENT_NOUNS);
+const MAX_SOURCE_TOKENS = 10;
+
+/** Words skipped between a source and its verb: auxiliaries, negation, a few adverbs. */
+const AUXILIARY = new Set(
+  "has have had is are was were be been being will would could should can may might must do does did also not n't never again still then now later once just has already further repeatedly publicly reportedly allegedly".split(" "),
+);
+/** Words that end a noun phrase when scanning for a source. */
+const BOUNDARY = new Set(
+  ("that which who whom whose what when where while as but if because although though since so than or nor yet " +
+    "after before until unless whether to at in on during for with without into about against over under between through " +
+    "there here i you we he she it they this these those").split(" "),
+);
+const DETERMINERS = new Set("the a an some many most several certain other its their his her our your this these those one two three few".split(" "));
+const FIRST_PERSON = new Set(["i", "we", "me", "us", "my", "our", "i'd", "i'm", "we're", "we'd"]);
+const NON_SOURCES = new Set(["it", "this", "that", "there", "which", "what", "one", "nobody", "everyone", "everybody", "anyone", "all"]);
+const PRONOUNS = new Set(["he", "she", "they", "him", "her", "them", "you"]);
+const MODALS = new Set(["could", "might", "would", "can", "may", "should", "must"]);
+/** Words of a role or title, so a name can be told from the role that precedes it. */
+const ROLE_WORDS = new Set(
+  ("president vice prime minister ministry deputy secretary general spokesperson spokesman spokeswoman press senator sen. " +
+    "gov. governor representative rep. chancellor ambassador director chief head leader chairman chairwoman chair commander " +
+    "foreign defence defense interior affairs state national security adviser advisor official officer analyst editor " +
+    "correspondent reporter professor dr. mr. mrs. ms. gen. col. lt. capt. mayor king queen pope judge justice attorney " +
+    "of the former acting")
+    .split(" "),
+);
+const QUOTE_OPEN = new Set(["“", "‘", "«"]);
+const QUOTE_CLOSE = new Set(["”", "’", "»"]);
+const END_MARKER = /\((?:end|ends)\)\s*$|\bENDS?\s*$/i;
+const COLON_REACH = 12;
+
+interface TokenRange {
+  start: number;
+  end: number;
+}
+
+/** One cue with its source, before chains are built: token indices into doc.tokens. */
+interface Candidate {
+  cue: TokenRange;
+  frame: CueFrame;
+  source?: TokenRange;
+  /** Where the cue's content stands, in characters. */
+  content: Span;
+  /** A modifier of another cue rather than a statement of its own ("citing X"). */
+  citing: boolean;
+  resolved?: string;
+}
+
+/** What the annotator remembers about the people named so far in a document. */
+interface People {
+  lastPerson?: string;
+  bySurname: Map<string, string>;
+  byRole: Map<string, string>;
+}
+
 export function attribution(): Annotator {
   return {
     name: "attribution",
     requires: ["sentences", "entities"],
     provides: ["attribution"],
     run(doc) {
-      doc.layers.attribution = [];
+      doc.layers.attribution = annotate(doc);
     },
   };
+}
+
+function annotate(doc: Doc): Attribution[] {
+  const people: People = { bySurname: new Map(), byRole: new Map() };
+  const persons = (doc.layers.entities ?? []).filter((e) => e.type === "person");
+  let personAt = 0;
+  const found: Attribution[][] = doc.sentences.map((sentence) => {
+    // names the entities layer found before this sentence count as seen
+    for (; personAt < persons.length && persons[personAt].start < sentence.start; personAt++) remember(people, persons[personAt].canonical);
+    const candidates = findCandidates(doc, sentence).filter((c) => accept(doc, c));
+    for (const c of candidates) c.resolved = resolve(doc, c.source!, people);
+    return buildAttributions(doc, sentence, candidates);
+  });
+  inheritSpeakers(doc, found);
+  return found.flat();
+}
+
+// ---------------------------------------------------------------- candidates
+
+/** A token's lower-cased words with typographic apostrophes made plain ("i’d" → "i'd"). */
+const word = (doc: Doc, i: number): string => {
+  const w = doc.tokens[i].lower;
+  return w.includes("’") ? w.replace(/’/g, "'") : w;
+};
+const isWord = (t: Token): boolean => /[\p{L}\p{N}]/u.test(t.lower[0]) || t.lower === "'s" || t.lower === "’s";
+const isCapitalised = (doc: Doc, i: number): boolean => /\p{Lu}/u.test(doc.text[doc.tokens[i].start]);
+const isAdverb = (t: Token): boolean => t.lower.length > 4 && t.lower.endsWith("ly");
+
+function findCandidates(doc: Doc, sentence: Sentence): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of CUES.findAll(doc.tokens, sentence.tokenStart, sentence.tokenEnd)) {
+    const cue = { start: m.tokenStart, end: m.tokenEnd };
+    // "the alleged transfer", "an added 3,000": a participle after a determiner is an adjective
+    if (m.value !== "noun" && cue.start > sentence.tokenStart && DETERMINERS.has(word(doc, cue.start - 1)) && !readsAsNoun(doc, sentence, cue)) continue;
+    const candidate =
+      m.value === "preposition"
+        ? prepositionCandidate(doc, sentence, cue)
+        : m.value === "noun" || readsAsNoun(doc, sentence, cue)
+          ? nounCandidate(doc, sentence, cue)
+          : verbCandidate(doc, sentence, cue, m.value, out);
+    if (candidate) out.push(candidate);
+  }
+  return out;
+}
+
+/** "reports" after a determiner or at the start of a sentence is the noun, not the verb. */
+function readsAsNoun(doc: Doc, sentence: Sentence, cue: TokenRange): boolean {
+  if (word(doc, cue.start) !== "reports") return false;
+  return cue.start === sentence.tokenStart || DETERMINERS.has(word(doc, cue.start - 1));
+}
+
+function prepositionCandidate(doc: Doc, sentence: Sentence, cue: TokenRange): Candidate | undefined {
+  const source = phraseAfter(doc, sentence, cue.end);
+  if (!source) return undefined;
+  const citing = word(doc, cue.start) === "citing";
+  // "according to X, Y" puts the content after the source; "Y, according to X" before the cue
+  const after = contentAfter(doc, sentence, source.end);
+  const content = after.end > after.start ? after : contentBefore(doc, sentence, cue.start);
+  return { cue, frame: "preposition", source, content, citing };
+}
+
+function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: CueFrame, earlier: Candidate[]): Candidate | undefined {
+  const cueStart = withLightVerb(doc, sentence, cue);
+  const full = { start: cueStart, end: cue.end };
+  const before = phraseBefore(doc, sentence, cueStart);
+  if (before) {
+    const after = contentAfter(doc, sentence, full.end);
+    // "…, supply chain stress, and the dangers": a noun in a list, not a verb
+    if (/^(,|and|or)$/.test(word(doc, full.end) ?? "") && /^(and|or)\b/i.test(doc.text.slice(after.start, after.end))) return undefined;
+    const content = after.end > after.start ? after : contentBefore(doc, sentence, before.start);
+    return { cue: full, frame, source: before, content, citing: false };
+  }
+  const left = cueStart - 1;
+  const afterPunctuation = left >= sentence.tokenStart && /^[,”"’»—–-]$/.test(word(doc, left));
+  if (!afterPunctuation) return undefined;
+  // "…, adding that": a participle shares the subject of the clause it hangs from
+  if (word(doc, cue.start).endsWith("ing")) {
+    const shared = earlier.at(-1)?.source ?? subjectAtStart(doc, sentence);
+    return shared && { cue: full, frame, source: shared, content: contentAfter(doc, sentence, full.end), citing: false };
+  }
+  // "…, said Lopez" / "“…,” said the minister"
+  const inverted = phraseAfter(doc, sentence, full.end);
+  if (inverted && (isCapitalised(doc, inverted.start) || /^(the|a|an)$/.test(word(doc, inverted.start))) && endsClause(doc, sentence, inverted.end))
+    return { cue: full, frame, source: inverted, content: contentBefore(doc, sentence, cueStart), citing: false };
+  // "Kim Jong Gyu, vice foreign minister of …, gave": skip the apposition back to the name
+  const apposed = phraseBeforeApposition(doc, sentence, left);
+  if (apposed) return { cue: full, frame, source: apposed, content: contentAfter(doc, sentence, full.end), citing: false };
+  return undefined;
+}
+
+/** "gave the following answer": the cue starts at the light verb before a statement noun. */
+function withLightVerb(doc: Doc, sentence: Sentence, cue: TokenRange): number {
+  if (!STATEMENT.has(word(doc, cue.start))) return cue.start;
+  for (let i = cue.start - 1; i >= Math.max(sentence.tokenStart, cue.start - 3); i--) if (LIGHT_VERBS.has(word(doc, i))) return i;
+  return cue.start;
+}
+
+function nounCandidate(doc: Doc, sentence: Sentence, cue: TokenRange): Candidate | undefined {
+  const noun = cue.start;
+  const next = cue.end < sentence.tokenEnd ? word(doc, cue.end) : "";
+  // "issued a statement" is a verb cue with the light verb's subject as source
+  if (withLightVerb(doc, sentence, cue) !== cue.start) return verbCandidate(doc, sentence, cue, "verb", []);
+  // "the report from X", "assertions by X"
+  if (next === "from" || next === "by") {
+    const source = phraseAfter(doc, sentence, cue.end + 1);
+    if (source) return { cue, frame: "noun", source, content: contentAfter(doc, sentence, source.end), citing: false };
+  }
+  // "the view of X is that …"
+  if (next === "of") {
+    const source = phraseAfter(doc, sentence, cue.end + 1);
+    if (source && source.end + 1 < sentence.tokenEnd && /^(is|was)$/.test(word(doc, source.end)) && word(doc, source.end + 1) === "that")
+      return { cue, frame: "noun", source, content: contentAfter(doc, sentence, source.end + 2), citing: false };
+  }
+  if (next !== "that" && next !== ":") {
+    // "Reports about X …" opening a sentence: the reports are the source
+    const opensSentence = noun === sentence.tokenStart && word(doc, noun).endsWith("s") && (next === "about" || next === "of");
+    return opensSentence ? { cue, frame: "noun", source: cue, content: contentAfter(doc, sentence, cue.end), citing: false } : undefined;
+  }
+  // "the Reuters report that", "the ministry's statement that"
+  const owner = ownerBefore(doc, sentence, noun);
+  return owner ? { cue, frame: "noun", source: owner, content: contentAfter(doc, sentence, cue.end), citing: false } : undefined;
+}
+
+/** The owner of a statement noun: a possessive ("X's report") or capitalised modifiers ("the Reuters report"). */
+function ownerBefore(doc: Doc, sentence: Sentence, noun: number): TokenRange | undefined {
+  let end = noun;
+  if (end - 1 >= sentence.tokenStart && /^['’]s$/.test(word(doc, end - 1))) end--;
+  let start = end;
+  while (start - 1 >= sentence.tokenStart && isCapitalised(doc, start - 1) && isWord(doc.tokens[start - 1])) start--;
+  if (start === end && end === noun) return undefined;
+  if (start === end) return phraseBefore(doc, sentence, end);
+  return { start, end };
+}
+
+// ---------------------------------------------------------------- noun phrases
+
+/** The noun phrase ending just before token `i`, skipping auxiliaries and adverbs ("officials have also said"). */
+function phraseBefore(doc: Doc, sentence: Sentence, i: number): TokenRange | undefined {
+  let end = i;
+  while (end - 1 >= sentence.tokenStart && (AUXILIARY.has(word(doc, end - 1)) || isAdverb(doc.tokens[end - 1]))) end--;
+  let start = end;
+  while (start - 1 >= sentence.tokenStart && end - start < MAX_SOURCE_TOKENS + 1 && inPhrase(doc, start - 1)) start--;
+  // a pronoun subject stands alone: "he said", "they believe"
+  if (start === end && end - 1 >= sentence.tokenStart && (PRONOUNS.has(word(doc, end - 1)) || FIRST_PERSON.has(word(doc, end - 1)) || NON_SOURCES.has(word(doc, end - 1))))
+    start = end - 1;
+  while (start < end && /^(and|of|'s|’s)$/.test(word(doc, start))) start++;
+  if (start === end || end - start > MAX_SOURCE_TOKENS) return undefined;
+  return { start, end };
+}
+
+/** The noun phrase starting at token `i` and running to the next boundary ("according to Western intelligence, …"). */
+function phraseAfter(doc: Doc, sentence: Sentence, i: number): TokenRange | undefined {
+  let end = i;
+  while (end < sentence.tokenEnd && end - i <= MAX_SOURCE_TOKENS && (inPhrase(doc, end) || (end === i && DETERMINERS.has(word(doc, end))))) {
+    // "the report from Zero Hedge suggests": the phrase ends where the next cue begins
+    if (end > i && CUES.matchAt(doc.tokens, end, sentence.tokenEnd)) break;
+    end++;
+  }
+  if (end === i || end - i > MAX_SOURCE_TOKENS) return undefined;
+  const first = word(doc, i);
+  if (!isCapitalised(doc, i) && !DETERMINERS.has(first) && !SOURCE_NOUNS.has(first) && !/[\p{L}]/u.test(first)) return undefined;
+  return { start: i, end };
+}
+
+const inPhrase = (doc: Doc, i: number): boolean => {
+  const t = doc.tokens[i];
+  return isWord(t) && !BOUNDARY.has(t.lower) && !AUXILIARY.has(t.lower);
+};
+
+/** True when the phrase ending at `i` closes its clause: end of sentence, punctuation, or a place/time adjunct. */
+function endsClause(doc: Doc, sentence: Sentence, i: number): boolean {
+  return i >= sentence.tokenEnd || !isWord(doc.tokens[i]) || /^(at|in|on|during|after|before|when|while|as|who|to)$/.test(word(doc, i));
+}
+
+/** "NAME, ROLE, cue": the phrase before the comma that opens the apposition ending at token `comma`. */
+function phraseBeforeApposition(doc: Doc, sentence: Sentence, left: number): TokenRange | undefined {
+  let closing = left;
+  while (closing > sentence.tokenStart && word(doc, closing) !== ",") closing--;
+  for (let i = closing - 1; i > sentence.tokenStart && left - i < 30; i--) {
+    if (word(doc, i) !== ",") continue;
+    const name = phraseBefore(doc, sentence, i);
+    if (name && isCapitalised(doc, name.start) && isCapitalised(doc, name.end - 1)) return name;
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The sentence's opening noun phrase, up to its first verb-like word: "A French newspaper circulated …". */
+function subjectAtStart(doc: Doc, sentence: Sentence): TokenRange | undefined {
+  let end = sentence.tokenStart;
+  while (end < sentence.tokenEnd && end - sentence.tokenStart < 6 && inPhrase(doc, end) && !looksLikeVerb(word(doc, end))) end++;
+  return end > sentence.tokenStart && end - sentence.tokenStart < 6 ? { start: sentence.tokenStart, end } : undefined;
+}
+
+const looksLikeVerb = (w: string): boolean => w.length > 4 && w.endsWith("ed");
+
+// ---------------------------------------------------------------- content
+
+/** Content after a cue: past "that", a comma or a colon, to the end of the sentence. */
+function contentAfter(doc: Doc, sentence: Sentence, i: number): Span {
+  while (i < sentence.tokenEnd && /^(that|,|:)$/.test(word(doc, i))) i++;
+  let last = sentence.tokenEnd - 1;
+  while (last >= i && /^[.!?]$/.test(word(doc, last))) last--;
+  if (last < i) return { start: doc.tokens[Math.min(i, sentence.tokenEnd - 1)].end, end: doc.tokens[Math.min(i, sentence.tokenEnd - 1)].end };
+  return { start: doc.tokens[i].start, end: doc.tokens[last].end };
+}
+
+/** Content before a cue or its source: the sentence up to the comma (and "as") that precedes them. */
+function contentBefore(doc: Doc, sentence: Sentence, i: number): Span {
+  let last = i - 1;
+  while (last >= sentence.tokenStart && /^(,|as|”|"|’|—|–|-)$/.test(word(doc, last))) last--;
+  if (last < sentence.tokenStart) return { start: sentence.start, end: sentence.start };
+  // a closing quote belongs with the quoted words
+  const end = last + 1 < i && QUOTE_CLOSE.has(word(doc, last + 1)) ? doc.tokens[last + 1].end : doc.tokens[last].end;
+  return { start: sentence.start, end };
+}
+
+// ---------------------------------------------------------------- checks and names
+
+/** Whether a candidate has a source worth reporting: not the writer, not a thing, not a bare number. */
+function accept(doc: Doc, c: Candidate): boolean {
+  if (!c.source) return false;
+  const words = doc.tokens.slice(c.source.start, c.source.end).map((_, k) => word(doc, c.source!.start + k));
+  const first = words[0];
+  if (words.some((w) => FIRST_PERSON.has(w))) return false;
+  if (words.length === 1 && NON_SOURCES.has(first)) return false;
+  // generic "you could say"
+  if (first === "you" && c.source.end < doc.tokens.length && MODALS.has(doc.tokens[c.source.end].lower)) return false;
+  // "66 percent said": a poll's respondents, not a source
+  if (words.some((w) => /^\d/.test(w)) || words.includes("percent") || words.includes("%")) return false;
+  return isSourceLike(doc, c.source);
+}
+
+/** A name, a pronoun for a person, or a phrase whose head is a document or a party. */
+function isSourceLike(doc: Doc, source: TokenRange): boolean {
+  const words = doc.tokens.slice(source.start, source.end).map((t) => t.lower);
+  if (words.length === 1 && PRONOUNS.has(words[0])) return true;
+  const prep = words.findIndex((w) => w === "from" || w === "by" || w === "of");
+  const headEnd = prep > 0 ? prep : words.length;
+  if (SOURCE_NOUNS.has(words[headEnd - 1])) return true;
+  for (let i = source.start; i < source.start + headEnd; i++) if (isCapitalised(doc, i) && !DETERMINERS.has(word(doc, i))) return true;
+  return false;
+}
+
+/** Canonical name for a source: the person inside a role phrase, or the earlier person a pronoun, surname or role points to. */
+function resolve(doc: Doc, source: TokenRange, people: People): string | undefined {
+  const words = doc.tokens.slice(source.start, source.end);
+  const lower = words.map((t) => t.lower);
+  if (lower.length === 1 && (lower[0] === "he" || lower[0] === "she")) return people.lastPerson;
+  // "the report from Zero Hedge": the owner of the document
+  const from = lower.findIndex((w) => w === "from" || w === "by");
+  if (from > 0 && STATEMENT.has(lower[from - 1]) && from + 1 < lower.length) return text(doc, { start: source.start + from + 1, end: source.end });
+  const name = personName(doc, source);
+  if (name) {
+    const role = roleKey(doc, { start: source.start, end: name.start });
+    const full = text(doc, name);
+    if (name.end - name.start === 1) {
+      const known = people.bySurname.get(full.toLowerCase());
+      if (known) return (people.lastPerson = known);
+      return undefined;
+    }
+    remember(people, full);
+    if (role) people.byRole.set(role, full);
+    return full === text(doc, source) ? undefined : full;
+  }
+  return people.byRole.get(roleKey(doc, source));
+}
+
+/** The capitalised run at the end of a source after its role words: "Pentagon spokesperson Sabrina Singh" → "Sabrina Singh". */
+function personName(doc: Doc, source: TokenRange): TokenRange | undefined {
+  let start = source.end;
+  while (start - 1 >= source.start && isCapitalised(doc, start - 1) && isWord(doc.tokens[start - 1]) && !ROLE_WORDS.has(word(doc, start - 1))) start--;
+  const size = source.end - start;
+  if (size === 0 || size > 4) return undefined;
+  // a lone capitalised word is a name only when a role stands before it or it is a known surname
+  if (size === 1 && start === source.start) return word(doc, start).length > 1 ? { start, end: source.end } : undefined;
+  if (size === 1 && !ROLE_WORDS.has(word(doc, start - 1))) return undefined;
+  return { start, end: source.end };
+}
+
+function roleKey(doc: Doc, range: TokenRange): string {
+  return doc.tokens
+    .slice(range.start, range.end)
+    .map((t) => t.lower)
+    .filter((w) => ROLE_WORDS.has(w) && w !== "the" && w !== "of")
+    .join(" ");
+}
+
+function remember(people: People, name: string): void {
+  const parts = name.split(/\s+/);
+  if (parts.length < 2) return;
+  people.lastPerson = name;
+  people.bySurname.set(parts[parts.length - 1].toLowerCase(), name);
+}
+
+const text = (doc: Doc, range: TokenRange): string => doc.text.slice(doc.tokens[range.start].start, doc.tokens[range.end - 1].end);
+const tokenSpan = (doc: Doc, range: TokenRange): Span => ({ start: doc.tokens[range.start].start, end: doc.tokens[range.end - 1].end });
+
+// ---------------------------------------------------------------- chains
+
+const link = (doc: Doc, c: Candidate): AttributionLink => ({
+  source: tokenSpan(doc, c.source!),
+  cue: tokenSpan(doc, c.cue),
+  ...(c.resolved ? { resolved: c.resolved } : {}),
+});
+
+/** The index of the first token at or after character `at`, searching back from token `from`. */
+function firstTokenAt(doc: Doc, from: number, at: number): number {
+  let i = from;
+  while (i > 0 && doc.tokens[i - 1].start >= at && from - i <= NESTING_REACH) i--;
+  return i;
+}
+
+const isPronoun = (doc: Doc, r: TokenRange): boolean => r.end - r.start === 1 && PRONOUNS.has(word(doc, r.start));
+const inside = (span: Span, at: number): boolean => at >= span.start && at < span.end;
+
+/** How far into a content an inner cue may stand to nest there ("reports … that the minister said"). */
+const NESTING_REACH = 8;
+const MAX_CHAIN = 4;
+
+/**
+ * Groups a sentence's candidates into attributions: the first statement cue is the main one; "citing X"
+ * beside it and a cue opening its content become the inner links of its chain (innermost first).
+ */
+function buildAttributions(doc: Doc, sentence: Sentence, candidates: Candidate[]): Attribution[] {
+  const out: Attribution[] = [];
+  for (let k = 0; k < candidates.length; k++) {
+    const main = candidates[k];
+    if (main.citing) continue;
+    const chain = [main];
+    for (let j = k + 1; j < candidates.length && chain.length < MAX_CHAIN && nests(doc, candidates[j], chain[0], main); j++, k++) chain.unshift(candidates[j]);
+    const content = main.content.end > main.content.start ? main.content : { start: sentence.start, end: sentence.end };
+    out.push({
+      start: content.start,
+      end: content.end,
+      sentence: sentence.index,
+      annotator: "attribution",
+      evidence: chain.flatMap((c) => [tokenSpan(doc, c.cue), tokenSpan(doc, c.source!)]),
+      chain: chain.map((c) => link(doc, c)),
+      direct: isQuoted(doc, content),
+    });
+  }
+  return out;
+}
+
+/** Whether `c` is an inner link of the chain whose innermost link so far is `inner` and outermost `main`. */
+function nests(doc: Doc, c: Candidate, inner: Candidate, main: Candidate): boolean {
+  const cueAt = doc.tokens[c.cue.start].start;
+  if (c.citing) return cueAt > doc.tokens[main.cue.start].start && cueAt <= main.content.start + 1;
+  if (!inside(inner.content, cueAt) || c.source!.start === inner.source!.start) return false;
+  // a pronoun inside the content points back to a speaker already named ("…, and they believe")
+  if (isPronoun(doc, c.source!)) return false;
+  return c.cue.start - firstTokenAt(doc, c.cue.start, inner.content.start) <= NESTING_REACH;
+}
+
+function isQuoted(doc: Doc, span: Span): boolean {
+  const first = doc.text[span.start];
+  const before = doc.text.slice(Math.max(0, span.start - 2), span.start);
+  return QUOTE_OPEN.has(first) || first === '"' || /[“"]\s?$/.test(before);
+}
+
+// ---------------------------------------------------------------- quotes and statements
+
+/**
+ * Sentences with no cue of their own take the speaker of the sentence that frames them: a quote that
+ * runs on into a sentence ending "…,” X said", or the text after "X gave the following answer:".
+ */
+function inheritSpeakers(doc: Doc, found: Attribution[][]): void {
+  const sentences = doc.sentences;
+  for (let i = 0; i < sentences.length; i++) {
+    if (found[i].length || !opensQuote(doc, sentences[i])) continue;
+    // the quote runs on until a sentence that closes it; that sentence's speaker is this one's
+    for (let j = i + 1; j < sentences.length && j - i <= 6; j++) {
+      const closer = found[j][0];
+      if (closer && quoteCloses(doc, sentences[j])) {
+        found[i] = [inherit(closer, sentences[i], true)];
+        break;
+      }
+      if (found[j].length || opensQuote(doc, sentences[j])) break;
+    }
+  }
+  for (let i = 0; i < sentences.length; i++) {
+    const main = found[i][0];
+    if (!main || !introducesStatement(doc, sentences[i], main)) continue;
+    for (const j of statementAfterColon(doc, i)) if (!found[j].length && !isOnlyMarker(doc, sentences[j])) found[j] = [inherit(main, sentences[j], false)];
+  }
+}
+
+/** "X said:" or "X gave the following answer …:": a sentence ending in a colon right after its cue, or announcing what follows. */
+function introducesStatement(doc: Doc, sentence: Sentence, main: Attribution): boolean {
+  const words = doc.text.slice(sentence.start, sentence.end);
+  if (!/:\s*$/.test(words)) return false;
+  const cueEnd = main.chain.at(-1)!.cue.end;
+  return sentence.end - cueEnd <= 3 || /\b(the following|as follows)\b/i.test(words);
+}
+
+/** The sentences a colon introduces: the next line, or every line up to an "(End)" marker close below. */
+function statementAfterColon(doc: Doc, i: number): number[] {
+  const sentences = doc.sentences;
+  const lineEnd = doc.text.indexOf("\n", sentences[i].end);
+  if (lineEnd < 0) return [];
+  const nextLineEnd = doc.text.indexOf("\n", lineEnd + 1);
+  const out: number[] = [];
+  for (let k = i + 1; k < sentences.length && k - i <= COLON_REACH; k++) {
+    if (sentences[k].start < lineEnd) continue;
+    out.push(k);
+    if (END_MARKER.test(doc.text.slice(sentences[k].start, sentences[k].end))) return out;
+  }
+  // no end marker: only the next line
+  return out.filter((k) => nextLineEnd < 0 || sentences[k].start < nextLineEnd);
+}
+
+const isOnlyMarker = (doc: Doc, s: Sentence): boolean => /^\W*(end|ends)\W*$/i.test(doc.text.slice(s.start, s.end));
+
+function opensQuote(doc: Doc, s: Sentence): boolean {
+  const t = doc.tokens[s.tokenStart]?.lower;
+  return t !== undefined && (QUOTE_OPEN.has(t) || t === '"') && !quoteCloses(doc, s);
+}
+
+/** True when the sentence holds a closing quote that no opening quote in it precedes. */
+function quoteCloses(doc: Doc, s: Sentence): boolean {
+  let depth = 0;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const t = doc.tokens[i].lower;
+    if (QUOTE_OPEN.has(t)) depth++;
+    else if (QUOTE_CLOSE.has(t) && t !== "’") {
+      if (depth === 0) return true;
+      depth--;
+    }
+  }
+  return false;
+}
+
+function inherit(from: Attribution, sentence: Sentence, direct: boolean): Attribution {
+  return { ...from, start: sentence.start, end: sentence.end, sentence: sentence.index, direct: direct || from.direct };
 }

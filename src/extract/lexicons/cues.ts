@@ -1,0 +1,75 @@
+// The attribution cue vocabulary: the verbs learned from PolNeAR train (`cues.json`, made by
+// scripts/learn-cues.ts) merged with a curated list, each cue tagged with the frame that tells the
+// annotator where its source stands.
+import learned from "./cues.json" with { type: "json" };
+
+/**
+ * - `verb`: a reporting or belief verb; its subject is the source ("X said", "said X", "X, who said").
+ * - `evidential`: "suggests", "shows", "indicates": a source only when its subject is a document or a
+ *   party ("the report suggests"), not when it is a fact or a thing ("the landscape suggests").
+ * - `preposition`: the source follows ("according to X", "citing X", "as reported by X").
+ * - `noun`: a report or statement noun; the source is its owner ("X's statement", "the report from X",
+ *   "the Reuters report that", "the view of X is that") or the subject of a light verb ("X issued a statement").
+ */
+export type CueFrame = "verb" | "evidential" | "preposition" | "noun";
+
+const EVIDENTIAL = [
+  "suggest", "suggests", "suggested", "suggesting", "indicate", "indicates", "indicated", "indicating",
+  "show", "shows", "showed", "shown", "showing", "found", "finds", "find", "reveal", "reveals", "revealed",
+  "conclude", "concludes", "concluded", "estimate", "estimates", "estimated",
+];
+
+const CURATED_VERBS = [
+  "said", "says", "say", "told", "tells", "tell", "told reporters", "added", "adds", "noted", "notes", "note",
+  "stress", "stresses", "stressed", "contend", "contends", "contended", "caution", "cautions", "cautioned",
+  "believe", "believes", "believed", "predict", "predicts", "predicted", "warn", "warns", "warned",
+  "claim", "claims", "claimed", "allege", "alleges", "alleged", "maintain", "maintains", "maintained",
+  "insist", "insists", "insisted", "argue", "argues", "argued", "deny", "denies", "denied",
+  "confirm", "confirms", "confirmed", "announce", "announces", "announced", "reported", "reports",
+  "write", "writes", "wrote", "imply", "implies", "implied", "clarify", "clarifies", "clarified",
+  "corroborate", "corroborates", "corroborated", "corroborating", "assert", "asserts", "asserted",
+  "acknowledge", "acknowledges", "observe", "observes",
+];
+
+const PREPOSITIONS = ["according to", "citing", "as reported by", "cited by", "quoted by", "in the words of"];
+
+export const STATEMENT_NOUNS = [
+  "report", "reports", "statement", "statements", "assessment", "assessments", "assertion", "assertions",
+  "perspective", "view", "position", "claim", "claims", "analysis", "answer", "remarks", "comments",
+  "testimony", "announcement", "allegation", "allegations", "estimate",
+];
+
+/** Verbs that turn a statement noun into a cue: "issued a statement", "gave the following answer". */
+export const LIGHT_VERBS = new Set(["gave", "give", "gives", "issued", "issues", "made", "makes", "released", "releases", "delivered", "published", "publishes"]);
+
+/**
+ * Subjects that can carry a finding or a view: documents and the parties who make them. An evidential
+ * cue needs one of these (or a name) as its subject.
+ */
+export const SOURCE_NOUNS = new Set(
+  ("report reports study studies survey surveys poll polls piece article articles document documents assessment assessments " +
+    "analysis analyses data intelligence statement statements estimate estimates review investigation findings research " +
+    "paper memo letter filing records audit census figures dossier briefing ministry agency government officials official " +
+    "analysts analyst experts expert observers observer critics critic sources source researchers scientists economists " +
+    "diplomats spokesperson spokesman spokeswoman newspaper media outlet outlets journalists reporters authorities police " +
+    "military army commanders commander investigators prosecutors lawmakers leaders leader minister president services head " +
+    "chief people voters supporters residents campaign aides aide candidate candidates democrats republicans group groups " +
+    "organization committee council court judge lawyers lawyer attorney witnesses witness activists protesters members staff " +
+    "team administration office department company firm union party allies opponents rivals advocates workers doctors " +
+    "professor students citizens man woman men women officers regime board bank agencies institute foundation commission " +
+    "panel press story website post blog book author writer columnist host insiders commentators pundits historians " +
+    "scholars academics pollsters respondents elements governments nations countries ministries spokespeople")
+    .split(" "),
+);
+
+/** The cue lexicon: phrase → frame. Learned verbs come first; curated entries fill in what they lack. */
+export function cueEntries(): [string, CueFrame][] {
+  const entries: [string, CueFrame][] = [];
+  for (const p of PREPOSITIONS) entries.push([p, "preposition"]);
+  for (const v of EVIDENTIAL) entries.push([v, "evidential"]);
+  // "reports" is listed as a verb; the annotator reads it as a noun after a determiner ("the reports").
+  for (const n of STATEMENT_NOUNS) if (n !== "reports") entries.push([n, "noun"]);
+  for (const cue of Object.keys(learned.cues)) entries.push([cue, "verb"]);
+  for (const v of CURATED_VERBS) entries.push([v, "verb"]);
+  return entries;
+}
