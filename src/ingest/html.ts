@@ -12,12 +12,12 @@ const FURNITURE = new Set(["nav", "header", "footer", "aside", "form", "menu"]);
 /** Blocks that end a paragraph: a blank line after them. */
 const PARAGRAPH = new Set([
   "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "table", "ul", "ol", "dl",
-  "article", "section", "main", "header", "footer", "hr", "address", "details",
+  "article", "section", "main", "header", "footer", "nav", "aside", "form", "menu", "hr", "address", "details",
 ]);
 /** Blocks that end a line. */
 const LINE = new Set(["div", "li", "tr", "dt", "dd", "br", "figcaption", "summary", "caption", "center"]);
 
-/** Below this many characters a Readability result is taken as "found nothing" if the body has more. */
+/** Below this many characters a Readability result is taken as "found nothing" and the body is used. */
 const MIN_ARTICLE_CHARS = 100;
 
 /** The main text of a page and its metadata (title, author, outlet, date, url). */
@@ -28,8 +28,7 @@ export function extractHtml(html: string, url?: string): { text: string; meta: D
   const bodyText = blockText(document.body, FURNITURE);
   const article = readArticle(document);
   const articleText = article ? blockText(article.content, new Set()) : "";
-  const useArticle = articleText.length >= MIN_ARTICLE_CHARS || articleText.length >= bodyText.length;
-  const text = useArticle ? articleText : bodyText;
+  const text = articleText.length >= MIN_ARTICLE_CHARS || !bodyText ? articleText : bodyText;
   if (article) {
     meta.title = article.title?.trim() || meta.title;
     meta.author = cleanByline(article.byline) ?? meta.author;
@@ -44,10 +43,13 @@ export function htmlFragmentText(html: string): string {
   return blockText(parseDocument(html).body, FURNITURE);
 }
 
-/** A full document even for a fragment or a truncated page (linkedom gives no body for bare fragments). */
+/**
+ * A full document even for a fragment: linkedom makes a bare fragment's first element the root (and
+ * its `body` getter then invents an empty body), so a fragment is wrapped in html/body first.
+ */
 function parseDocument(html: string): Document {
   const { document } = parseHTML(html);
-  if (document.body) return document;
+  if (document.documentElement?.localName.toLowerCase() === "html") return document;
   return parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document;
 }
 
@@ -72,7 +74,7 @@ function pageMeta(document: Document, url?: string): DocMeta {
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? metaContent("og:url");
   return {
     title: metaContent("og:title") ?? document.querySelector("title")?.textContent?.trim(),
-    author: metaContent("author", "article:author", "byl", "dc.creator"),
+    author: [metaContent("author", "byl", "dc.creator"), metaContent("article:author")].find((name) => name && !/^https?:/i.test(name)),
     outlet: metaContent("og:site_name", "application-name"),
     date: normaliseDate(
       metaContent("article:published_time", "og:published_time", "datePublished", "date", "pubdate", "dc.date") ?? timeElement,

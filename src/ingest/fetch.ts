@@ -1,0 +1,142 @@
+// Fetching one URL safely: every hop's host is resolved and checked against private ranges before
+// the request, redirects are followed by hand (so each hop is checked), and both the time and the
+// body size are capped while reading.
+import { lookup } from "node:dns/promises";
+import { BlockList, isIP } from "node:net";
+import { InputError } from "./decode.ts";
+import { formatBytes, tooBig } from "./limits.ts";
+
+export interface FetchLimits {
+  allowPrivate: boolean;
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+}
+
+export interface FetchedBody {
+  bytes: Uint8Array;
+  contentType: string;
+  /** The URL after redirects. */
+  url: string;
+}
+
+/** Address ranges a URL from the outside must not reach (SSRF), each with the name used in errors. */
+const FORBIDDEN: [string, string, number, "ipv4" | "ipv6"][] = [
+  ["unspecified", "0.0.0.0", 8, "ipv4"],
+  ["private", "10.0.0.0", 8, "ipv4"],
+  ["CGNAT (shared)", "100.64.0.0", 10, "ipv4"],
+  ["loopback", "127.0.0.0", 8, "ipv4"],
+  ["link-local", "169.254.0.0", 16, "ipv4"],
+  ["private", "172.16.0.0", 12, "ipv4"],
+  ["private", "192.168.0.0", 16, "ipv4"],
+  ["multicast", "224.0.0.0", 4, "ipv4"],
+  ["reserved", "240.0.0.0", 4, "ipv4"],
+  ["unspecified", "::", 128, "ipv6"],
+  ["loopback", "::1", 128, "ipv6"],
+  ["unique-local", "fc00::", 7, "ipv6"],
+  ["link-local", "fe80::", 10, "ipv6"],
+  ["multicast", "ff00::", 8, "ipv6"],
+];
+const forbiddenLists = FORBIDDEN.map(([kind, network, prefix, family]) => {
+  const list = new BlockList();
+  list.addSubnet(network, prefix, family);
+  return { kind, list };
+});
+
+/** Why an address may not be fetched ("loopback", "private", …), or undefined when it is public. */
+export function forbiddenAddressKind(address: string): string | undefined {
+  // IPv4-mapped IPv6 (::ffff:10.0.0.1) is checked as the IPv4 address it stands for.
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  const ip = mapped ?? address;
+  const family = isIP(ip) === 6 ? "ipv6" : "ipv4";
+  return forbiddenLists.find(({ list }) => list.check(ip, family))?.kind;
+}
+
+/** Fetches `url` within the limits; throws InputError with a reason a user can act on. */
+export async function fetchUrl(url: string, limits: FetchLimits): Promise<FetchedBody> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  // A race rather than the abort signal alone, so a slow DNS lookup is cut off too.
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new InputError(`timed out after ${limits.timeoutMs} ms`));
+    }, limits.timeoutMs);
+  });
+  try {
+    return await Promise.race([followRedirects(url, limits, controller.signal), timeout]);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`fetch failed: ${networkReason(e)}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function followRedirects(start: string, limits: FetchLimits, signal: AbortSignal): Promise<FetchedBody> {
+  let url = new URL(start);
+  for (let hop = 0; ; hop++) {
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new InputError(`unsupported URL scheme ${url.protocol}`);
+    if (!limits.allowPrivate) await refusePrivateHost(url.hostname);
+    const response = await fetch(url, { redirect: "manual", signal, headers: { "user-agent": "triangulate/0.1 (news analysis)" } });
+    const location = response.headers.get("location");
+    if (response.status >= 300 && response.status < 400 && location) {
+      await response.body?.cancel();
+      if (hop >= limits.maxRedirects) throw new InputError(`too many redirects (more than ${limits.maxRedirects})`);
+      url = new URL(location, url);
+      continue;
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new InputError(`HTTP ${response.status} ${response.statusText}`.trim());
+    }
+    const bytes = await readCapped(response, limits.maxBytes);
+    return { bytes, contentType: response.headers.get("content-type") ?? "", url: url.href };
+  }
+}
+
+async function refusePrivateHost(hostname: string): Promise<void> {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  let addresses: { address: string }[];
+  try {
+    addresses = isIP(host) ? [{ address: host }] : await lookup(host, { all: true });
+  } catch (e) {
+    throw new InputError(`cannot resolve host ${host}: ${networkReason(e)}`);
+  }
+  for (const { address } of addresses) {
+    const kind = forbiddenAddressKind(address);
+    if (kind) {
+      throw new InputError(
+        `refused: ${host} resolves to ${address}, a ${kind} address; pass --allow-private (allowPrivate) to fetch it`,
+      );
+    }
+  }
+}
+
+/** Reads the body as a stream, stopping as soon as it passes `maxBytes`. */
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get("content-length"));
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooBig("response", declared, maxBytes);
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    total += read.value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new InputError(`response is over the ${formatBytes(maxBytes)} limit (maxBytes); stopped reading at ${formatBytes(total)}`);
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Node's fetch hides the useful part ("ECONNREFUSED", "ENOTFOUND") in `cause`. */
+function networkReason(e: unknown): string {
+  const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+  return cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
+}
