@@ -9,11 +9,12 @@ import { PhraseMatcher } from "../../text/phrases.ts";
 // (with `<s>` before the first word), `d` dense cues (lexicon classes and shape cues, each fired once
 // per sentence at its first occurrence). A model's weights file names features `family:key`.
 
-export type Family = "w" | "b" | "d";
-
 export interface FeatureSink {
-  /** Feature `key` of `family` fired on tokens [from, to) of the sentence's token array. */
-  add(family: Family, key: string, from: number, to: number): void;
+  /** Feature `key` of family `w` or `d` fired on tokens [from, to) of the sentence's token array. */
+  add(family: "w" | "d", key: string, from: number, to: number): void;
+  /** The bigram `first second` (family `b`) fired on tokens [from, to); given as two words so that
+   * inference can look it up without building the joined string. */
+  addPair(first: string, second: string, from: number, to: number): void;
 }
 
 /** Lexicon classes: small hand lists of general English cue words, looked up as phrases. */
@@ -25,8 +26,8 @@ const LEXICON: Record<string, string[]> = {
     "testified", "declared", "quoted", "cited", "disclosed", "briefed", "spokesman", "spokeswoman",
     "spokesperson", "statement",
   ],
-  first: ["i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "i'm", "i've", "i'd", "we're", "we've", "we'd", "i'll", "we'll"],
-  second: ["you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'd", "you'll"],
+  "first-person": ["i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "i'm", "i've", "i'd", "we're", "we've", "we'd", "i'll", "we'll"],
+  "second-person": ["you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'd", "you'll"],
   modal: ["may", "might", "could", "would", "should", "must", "ought", "can", "cannot", "can't", "couldn't", "wouldn't", "shouldn't"],
   future: ["will", "won't", "going to", "is expected to", "are expected to", "plans to"],
   evaluative: [
@@ -114,7 +115,7 @@ export function extractFeatures(text: string, tokens: readonly Token[], start: n
     const token = tokens[i];
     const word = hasDigit(token.lower) ? "#num" : token.lower;
     sink.add("w", word, i, i + 1);
-    sink.add("b", prev + " " + word, i === start ? i : i - 1, i + 1);
+    sink.addPair(prev, word, i === start ? i : i - 1, i + 1);
     prev = word;
 
     if (word === "#num") dense("number", i, i + 1);

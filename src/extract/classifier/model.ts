@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Token } from "../../doc.ts";
+import { TriangulateError } from "../../errors.ts";
+import { extractFeatures, type FeatureSink } from "./features.ts";
+
+/** A weights file as `npm run train` writes it to `models/`. */
+export interface ModelFile {
+  bias: number;
+  /** Feature name (`w:said`, `b:according to`, `d:number`) → weight. */
+  weights: Record<string, number>;
+  /** Probability from which the positive class is predicted, chosen by cross-validation on train. */
+  threshold: number;
+  meta: Record<string, unknown>;
+}
+
+/** One sentence scored: the probability and, per feature that has a weight, its tokens and weight. */
+export interface Scored {
+  probability: number;
+  from: number[];
+  to: number[];
+  weight: number[];
+}
+
+/** Token ranges [from, to) of the k features that pushed hardest towards `positive` (or away from it). */
+export function strongest(scored: Scored, positive: boolean, k: number): Array<{ from: number; to: number }> {
+  const order = scored.weight
+    .map((w, i) => i)
+    .filter((i) => (scored.weight[i] > 0) === positive && scored.to[i] > scored.from[i])
+    .sort((a, b) => Math.abs(scored.weight[b]) - Math.abs(scored.weight[a]));
+  return order.slice(0, k).map((i) => ({ from: scored.from[i], to: scored.to[i] }));
+}
+
+/** A linear model over `features.ts` features: unigram and dense weights by key, bigrams by first then second word. */
+export class LinearModel {
+  readonly bias: number;
+  readonly threshold: number;
+  readonly meta: Record<string, unknown>;
+  readonly #single = { w: new Map<string, number>(), d: new Map<string, number>() };
+  readonly #pairs = new Map<string, Map<string, number>>();
+  #size = 0;
+
+  constructor(file: ModelFile) {
+    this.bias = file.bias;
+    this.threshold = file.threshold;
+    this.meta = file.meta;
+    for (const [name, weight] of Object.entries(file.weights)) {
+      const family = name.slice(0, 2);
+      const key = name.slice(2);
+      if (family === "w:" || family === "d:") this.#single[family[0] as "w" | "d"].set(key, weight);
+      else if (family === "b:" && key.includes(" ")) this.#addPair(key, weight);
+      else throw new TriangulateError("BAD_INPUT", `weights file has an unknown feature "${name}"`);
+      this.#size++;
+    }
+  }
+
+  #addPair(key: string, weight: number): void {
+    const space = key.indexOf(" ");
+    const first = key.slice(0, space);
+    let seconds = this.#pairs.get(first);
+    if (!seconds) this.#pairs.set(first, (seconds = new Map()));
+    seconds.set(key.slice(space + 1), weight);
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** The weight of a unigram or dense feature, if the model kept it. */
+  weight(family: "w" | "d", key: string): number | undefined {
+    return this.#single[family].get(key);
+  }
+
+  /** The weight of the bigram `first second`, if the model kept it. */
+  pairWeight(first: string, second: string): number | undefined {
+    return this.#pairs.get(first)?.get(second);
+  }
+
+  /** Scores the sentence tokens[start, end); `text` is what the token offsets point into. */
+  score(text: string, tokens: readonly Token[], start: number, end: number): Scored {
+    return scoreSentence([this], text, tokens, start, end)[0];
+  }
+
+  /** Reads a shipped model from `models/NAME.json`. */
+  static load(name: string): LinearModel {
+    const path = resolve(import.meta.dirname, "../../../models", `${name}.json`);
+    if (!existsSync(path)) throw new TriangulateError("BAD_OPTION", `model file ${path} is missing`, "run `npm run train` to build it from ../shared/data");
+    return new LinearModel(JSON.parse(readFileSync(path, "utf8")) as ModelFile);
+  }
+}
+
+/** Scores one sentence with several models, extracting its features once. */
+export function scoreSentence(models: readonly LinearModel[], text: string, tokens: readonly Token[], start: number, end: number): Scored[] {
+  const scored = models.map((): Scored => ({ probability: 0, from: [], to: [], weight: [] }));
+  const margins = models.map((m) => m.bias);
+  const fire = (m: number, w: number | undefined, from: number, to: number): void => {
+    if (w === undefined) return;
+    margins[m] += w;
+    scored[m].from.push(from);
+    scored[m].to.push(to);
+    scored[m].weight.push(w);
+  };
+  const sink: FeatureSink = {
+    add: (family, key, from, to) => models.forEach((model, m) => fire(m, model.weight(family, key), from, to)),
+    addPair: (first, second, from, to) => models.forEach((model, m) => fire(m, model.pairWeight(first, second), from, to)),
+  };
+  extractFeatures(text, tokens, start, end, sink);
+  margins.forEach((z, m) => (scored[m].probability = 1 / (1 + Math.exp(-z))));
+  return scored;
+}

@@ -1,0 +1,81 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createDoc, spanText, type Doc, type Span } from "../src/doc.ts";
+import { segment } from "../src/text/index.ts";
+import { kind } from "../src/extract/kind.ts";
+
+const annotator = kind();
+
+/** A segmented Doc with empty upstream layers, for the test to fill by hand. */
+function docOf(text: string): Doc {
+  const doc = segment(createDoc({ id: "t", text, meta: {} }));
+  doc.layers = { attribution: [], certainty: [], quantities: [], entities: [], dates: [] };
+  return doc;
+}
+const at = (doc: Doc, words: string): Span => {
+  const start = doc.text.indexOf(words);
+  assert.ok(start >= 0, words);
+  return { start, end: start + words.length };
+};
+const base = (doc: Doc, words: string, sentence = 0) => ({ ...at(doc, words), sentence, annotator: "test", evidence: [] });
+
+test("every sentence gets one finding spanning it, with both probabilities", () => {
+  const doc = docOf("Troops crossed the border on Monday. What a shameful day it is. Officials said 300 soldiers died.");
+  annotator.run(doc);
+  const findings = doc.layers.kind!;
+  assert.equal(findings.length, doc.sentences.length);
+  findings.forEach((f, i) => {
+    assert.equal(f.sentence, i);
+    assert.deepEqual([f.start, f.end], [doc.sentences[i].start, doc.sentences[i].end]);
+    assert.ok(f.checkworthy >= 0 && f.checkworthy <= 1 && f.subjective >= 0 && f.subjective <= 1);
+  });
+});
+
+test("evidence spans are words of the sentence that was labelled", () => {
+  const doc = docOf("The ministry reported 1,400 new cases on Tuesday. I find this utterly heartbreaking.");
+  annotator.run(doc);
+  for (const f of doc.layers.kind!) {
+    assert.ok(f.evidence.length > 0 && f.evidence.length <= 6);
+    for (const e of f.evidence) {
+      assert.ok(e.start >= f.start && e.end <= f.end && e.end > e.start);
+      assert.equal(spanText(doc, e).trim(), spanText(doc, e));
+    }
+  }
+});
+
+test("a value judgement in the writer's voice is an opinion and a dated event is a claim", () => {
+  const doc = docOf("It is a disgrace, and frankly I am tired of pretending otherwise. The parliament passed the budget on Friday by 212 votes to 190.");
+  doc.layers.quantities = [{ ...base(doc, "212 votes", 1), min: 212, max: 212, kind: "count", approximate: false, of: "votes" }];
+  doc.layers.entities = [{ ...base(doc, "parliament", 1), canonical: "Parliament", type: "organization" }];
+  annotator.run(doc);
+  assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["opinion", "claim"]);
+});
+
+test("an attributed statement with a number is a claim even in an opinionated sentence", () => {
+  const text = "Sadly and shamefully, I think the awful truth is that 5,000 people died, the health minister told reporters.";
+  const doc = docOf(text);
+  const cue = at(doc, "told");
+  doc.layers.attribution = [{ ...base(doc, "the awful truth is that 5,000 people died"), chain: [{ source: at(doc, "the health minister"), cue }], direct: false }];
+  doc.layers.quantities = [{ ...base(doc, "5,000"), min: 5000, max: 5000, kind: "count", approximate: false, of: "people" }];
+  annotator.run(doc);
+  const [finding] = doc.layers.kind!;
+  assert.equal(finding.kind, "claim");
+  assert.ok(finding.evidence.some((e) => spanText(doc, e) === "told"));
+});
+
+test("a question the writer asks is an opinion even when it holds a number", () => {
+  const doc = docOf("Why would any government send 10,000 soldiers into such a war?");
+  doc.layers.quantities = [{ ...base(doc, "10,000"), min: 10000, max: 10000, kind: "count", approximate: false, of: "soldiers" }];
+  annotator.run(doc);
+  assert.equal(doc.layers.kind![0].kind, "opinion");
+  assert.ok(doc.layers.kind![0].evidence.some((e) => spanText(doc, e) === "?"));
+});
+
+test("a document with no sentences gets no findings, and a long run-on line is labelled once", () => {
+  const empty = docOf("");
+  annotator.run(empty);
+  assert.deepEqual(empty.layers.kind, []);
+  const long = docOf("the army said that " + "troops moved and ".repeat(3000) + "stopped.");
+  annotator.run(long);
+  assert.equal(long.layers.kind!.length, long.sentences.length);
+});
