@@ -1,13 +1,79 @@
+import type { Doc, Quantity, Span } from "../doc.ts";
+import { spanText } from "../doc.ts";
+import { countedThing, parseTokens, thingAfterOf, TIME_UNITS, type NumberMention } from "./numbers/index.ts";
 import type { Annotator } from "./pipeline.ts";
 
-// STUB: to be implemented.
+/**
+ * Quantities: the counts, sums of money, percentages and measures each sentence gives, with the
+ * thing counted. Years, dates, ordinals, names and list markers are left out, and so are small counts
+ * written as words ("two theories") and durations ("three years"), which are not figures anyone disputes.
+ */
 export function quantities(): Annotator {
   return {
     name: "quantities",
     requires: ["sentences"],
     provides: ["quantities"],
     run(doc) {
-      doc.layers.quantities = [];
+      const out: Quantity[] = [];
+      for (const s of doc.sentences) {
+        const found: Quantity[] = [];
+        for (const m of parseTokens(doc.text, doc.tokens, s.tokenStart, s.tokenEnd)) {
+          const q = toQuantity(doc, m, s.index, s.tokenStart, s.tokenEnd);
+          if (q) found.push(q);
+        }
+        shareCountedThing(doc, found);
+        out.push(...found);
+      }
+      doc.layers.quantities = out;
     },
   };
 }
+
+function toQuantity(doc: Doc, m: NumberMention, sentence: number, from: number, to: number): Quantity | undefined {
+  if (m.role !== "quantity" || m.kind === "ordinal") return undefined;
+  if (m.kind === "count" && (m.max < 1 || (m.spelled && m.max < 100) || isDurationCompound(doc.text, m.end))) return undefined;
+  const ofSpan = thingOf(doc, m, from, to);
+  const of = m.kind === "percent" ? "percent" : ofSpan ? spanText(doc, ofSpan) : (m.unit ?? "");
+  if (m.kind === "count" && ofSpan && ofSpan.start - m.end <= 2 && TIME_UNITS.has(lastWord(of))) return undefined;
+  const q: Quantity = {
+    start: m.start, end: m.end, sentence, annotator: "quantities", evidence: m.evidence,
+    min: m.min, max: m.max, kind: m.kind, approximate: m.approximate, of,
+  };
+  if (m.bound) q.bound = m.bound;
+  if (m.unit) q.unit = m.unit;
+  if (ofSpan && m.kind !== "percent") q.ofSpan = ofSpan;
+  return q;
+}
+
+/** "a 10-year-old", "a 12-month ban": the number is part of an adjective of time. */
+function isDurationCompound(text: string, end: number): boolean {
+  if (text[end] !== "-") return false;
+  const word = /^-([\p{L}]+)/u.exec(text.slice(end, end + 12));
+  return !!word && TIME_UNITS.has(word[1].toLowerCase());
+}
+
+function thingOf(doc: Doc, m: NumberMention, from: number, to: number): Span | undefined {
+  if (m.kind === "percent") return undefined;
+  // the thing comes after the number and any cue that follows it ("500 or so tanks")
+  const end = Math.max(...m.evidence.map((e) => e.end));
+  let after = from;
+  while (after < to && doc.tokens[after].start < end) after++;
+  if (m.kind !== "count") return thingAfterOf(doc.tokens, after, to);
+  let first = after;
+  while (first > from && doc.tokens[first - 1].end > m.start) first--;
+  return countedThing(doc.tokens, first, after, from, to);
+}
+
+/** "Three thousand or even ten thousand North Koreans": a number with no noun shares the next one's. */
+function shareCountedThing(doc: Doc, found: Quantity[]): void {
+  for (let i = found.length - 2; i >= 0; i--) {
+    const q = found[i], next = found[i + 1];
+    if (q.ofSpan || !next.ofSpan || q.kind !== next.kind || q.kind !== "count") continue;
+    if (!LINKED.test(doc.text.slice(q.end, next.start))) continue;
+    q.ofSpan = next.ofSpan;
+    q.of = next.of;
+  }
+}
+const LINKED = /^\s*,?\s*(?:or|and|to|nor|if not)\s+(?:even\s+|perhaps\s+|maybe\s+|possibly\s+|as many as\s+|up to\s+|about\s+|nearly\s+)?$/;
+
+const lastWord = (phrase: string): string => phrase.slice(phrase.lastIndexOf(" ") + 1).toLowerCase();
