@@ -1,13 +1,359 @@
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import type { Doc, EntityMention, EntityType, Sentence, Span, Token } from "../doc.ts";
+import { gazetteer, isAllCaps, isCapitalised, isCapitalisedAt, writtenAsPhrase, type Gazetteer, type GazetteerEntry } from "./gazetteer/index.ts";
 import type { Annotator } from "./pipeline.ts";
 
-// STUB: to be implemented.
+// Named entities: countries, people, organisations, places and groups, each under one canonical name.
+// Known names come from the gazetteer; unknown ones from runs of capitalised words, typed by the
+// words around them (a title before a person, "in" before a place, "Ministry" or "Agency" in an
+// organisation). Within a document a bare surname resolves to the full name said earlier.
+
+// wink's lexicon tells a common English word ("However", "Critics") from a name ("Kursk") where
+// capitalisation cannot: at the start of a sentence.
+const lexicon = winkNLP(model, []).readDoc("");
+/** Common words the lexicon lacks. */
+const MORE_COMMON_WORDS = new Set(["everything"]);
+const commonWords = new Map<string, boolean>();
+function isCommonWord(lower: string): boolean {
+  let common = commonWords.get(lower);
+  if (common === undefined) {
+    common = !lexicon.isOOV(lower) || MORE_COMMON_WORDS.has(lower);
+    if (commonWords.size > 100_000) commonWords.clear(); // a memo, kept small on endless input
+    commonWords.set(lower, common);
+  }
+  return common;
+}
+
+/** Lower-case words that join the parts of a name ("Osama bin Laden", "Ursula von der Leyen"). */
+const NAME_PARTICLES = new Set(["bin", "ibn", "al", "el", "de", "da", "del", "della", "di", "dos", "das", "du", "van", "von", "der", "den", "la", "le", "ter"]);
+/** Words that end the name of an organisation. */
+const ORG_HEADS = new Set(
+  "ministry agency army navy force forces council committee commission party department office bank clinic hospital university college institute institution school court parliament assembly congress senate union league alliance coalition federation association organisation organization foundation fund group company corporation corp inc ltd times post news journal herald gazette tribune review press network service services guard guards police command front movement brigade battalion regiment division corps centre center museum church board bureau authority administration government cabinet embassy consulate mission fleet".split(" "),
+);
+/** Words that end the name of an event, a law or a document, which are not entities. */
+const EVENT_HEADS = new Set("war wars agreement agreements treaty accord accords pact act doctrine revolution crisis day prize award awards declaration resolution protocol games olympics cup".split(" "));
+/** Lower-case words after a place name that say it is a place ("the Kursk region"). */
+const PLACE_NOUNS = new Set(["region", "oblast", "province", "district", "county", "governorate", "prefecture", "krai", "area", "territory", "territories", "border", "city"]);
+/** Capitalised words that end a place name and are dropped from its canonical form ("Kursk Oblast"). */
+const PLACE_SUFFIXES = new Set(["oblast", "region", "province", "krai", "governorate", "prefecture"]);
+/** Prepositions that make a following capital the city rather than its government ("in Seoul" vs "Seoul said"). */
+const LOCATIVE = new Set(["in", "at", "to", "from", "into", "near", "outside", "inside", "across", "throughout", "via", "around", "toward", "towards"]);
+/** Prepositions that make an unknown name a place: narrower, since people come "from" and speak "to". */
+const PLACE_PREPOSITIONS = new Set(["in", "at", "into", "near", "outside", "inside", "across", "throughout", "around"]);
+/** Lower-case second halves of hyphenated words whose first half is a name ("Russia-backed", "Kursk-area"). */
+const NAME_AFFIXES = new Set(
+  "area based backed led linked born controlled held occupied allied aligned made style friendly bound funded owned run sponsored supported brokered annexed dominated bred trained armed".split(" "),
+);
+const CALENDAR = new Set(
+  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(" "),
+);
+/** Tokens after which any word is capitalised: quotes, brackets, dashes, and full stops the splitter missed. */
+const OPENERS = new Set(["“", '"', "‘", "'", "(", "[", ":", "—", "–", "-", ".", "!", "?", ";"]);
+
 export function entities(): Annotator {
+  const gaz = gazetteer();
   return {
     name: "entities",
     requires: ["sentences"],
     provides: ["entities"],
     run(doc) {
-      doc.layers.entities = [];
+      const context = new DocContext(doc);
+      const found: EntityMention[] = [];
+      for (const s of doc.sentences) for (const m of new SentenceReader(doc, s, gaz, context).read()) found.push(m);
+      doc.layers.entities = found;
     },
   };
+}
+
+/** What a document teaches about its names as it is read. */
+class DocContext {
+  /** Words written capitalised somewhere other than at the start of a sentence: names, not common words. */
+  readonly properWords = new Set<string>();
+  /** A person's surname or first name (lower-cased) → the full name said earlier. */
+  readonly people = new Map<string, string>();
+  /** Names (lower-cased) already read as places, so "Kursk is…" stays a place after "in Kursk". */
+  readonly places = new Set<string>();
+  readonly headlines = new Set<number>();
+  /** Each sentence's words (tokens with hyphenated names split). */
+  readonly words: Token[][];
+
+  constructor(doc: Doc) {
+    this.words = doc.sentences.map((s) => sentenceWords(doc, s));
+    for (const s of doc.sentences) {
+      const words = this.words[s.index];
+      if (isHeadline(doc.text, words)) this.headlines.add(s.index);
+      else for (let i = 1; i < words.length; i++) if (isCapitalisedAt(doc.text, words[i].start) && !opensPhrase(doc.text, words, i)) this.properWords.add(words[i].lower);
+    }
+  }
+
+  remember(person: string): void {
+    const parts = person.split(" ");
+    if (parts.length < 2) return;
+    if (!this.people.has(parts[0].toLowerCase())) this.people.set(parts[0].toLowerCase(), person);
+    this.people.set(parts[parts.length - 1].toLowerCase(), person);
+  }
+}
+
+interface Known {
+  entry: GazetteerEntry;
+  /** One past the last word of the hit. */
+  end: number;
+}
+
+/** Reads one sentence left to right, word by word, emitting the entities it names. */
+class SentenceReader {
+  readonly #doc: Doc;
+  readonly #sentence: Sentence;
+  readonly #gaz: Gazetteer;
+  readonly #context: DocContext;
+  readonly #words: Token[];
+  readonly #out: EntityMention[] = [];
+  /** The title just read ("President", "spokesperson"), which makes the next name a person. */
+  #title: Span | undefined;
+  /** A word that follows skipped sentence-initial common words, and so counts as opening the sentence. */
+  #opensAt = 0;
+  /** Gazetteer hits by word index, looked up once: null where there is none. */
+  readonly #knownAt: (Known | null | undefined)[] = [];
+  /** In a title-case line only known names count. */
+  readonly #headline: boolean;
+
+  constructor(doc: Doc, sentence: Sentence, gaz: Gazetteer, context: DocContext) {
+    this.#doc = doc;
+    this.#sentence = sentence;
+    this.#gaz = gaz;
+    this.#context = context;
+    this.#words = context.words[sentence.index];
+    this.#headline = context.headlines.has(sentence.index);
+  }
+
+  read(): EntityMention[] {
+    for (let i = 0; i < this.#words.length; ) {
+      const known = this.#known(i);
+      const next = known ? this.#readKnown(i, known) : this.#isNameWord(i) && !this.#headline ? this.#readName(i, true) : undefined;
+      if (known?.entry.kind !== "title") this.#title = undefined;
+      i = next ?? i + 1;
+    }
+    return this.#out;
+  }
+
+  /** The gazetteer entry starting at word i, if the text is written the way the entry is. */
+  #known(i: number): Known | undefined {
+    let known = this.#knownAt[i];
+    if (known === undefined) {
+      const m = i < this.#words.length ? this.#gaz.matcher.matchAt(this.#words, i) : undefined;
+      known = m && writtenAsPhrase(this.#doc.text, this.#words, i, m.value) ? { entry: m.value, end: m.tokenEnd } : null;
+      this.#knownAt[i] = known;
+    }
+    return known ?? undefined;
+  }
+
+  /** Handles a gazetteer hit at word i; returns where reading goes on. */
+  #readKnown(i: number, { entry, end }: Known): number {
+    const span = this.#span(i, end);
+    switch (entry.kind) {
+      case "ignore":
+        return end;
+      case "title":
+        this.#title = this.#title ? { start: this.#title.start, end: span.end } : span;
+        return end;
+      case "body":
+        // a body with no country before it is named only when its name says what it is ("Foreign Ministry", not "Army")
+        if (end - i > 1) this.#emit(span, entry.canonical, "organization", [span]);
+        return end;
+    }
+    // a country or demonym followed by a body: "Russian Defence Ministry", "Russia's Foreign Ministry"
+    const bodyAt = this.#words[end]?.lower === "'s" || this.#words[end]?.lower === "’s" ? end + 1 : end;
+    const body = entry.type === "country" && entry.kind === "name" ? this.#known(bodyAt) : undefined;
+    if (body?.entry.kind === "body") {
+      const whole = this.#span(i, body.end);
+      this.#emit(span, entry.canonical, "country", [span]);
+      this.#emit(whole, `${this.#gaz.demonyms.get(entry.canonical) ?? entry.canonical} ${body.entry.canonical}`, "organization", [whole]);
+      return body.end;
+    }
+    // a known name that opens a longer unknown one ("Moscow Times", "Jordan Peterson", "Korean War")
+    if (entry.kind !== "name" || entry.type !== "organization") {
+      if (!this.#headline && this.#isNameWord(end) && !this.#known(end)) return this.#readName(i, false);
+    }
+    if (entry.kind === "ambiguous") return end;
+    if (entry.kind === "capital") {
+      if (namesEvent(this.#words[end])) return end; // "the Minsk agreements", "Geneva talks"
+      const asPlace = LOCATIVE.has(this.#words[i - 1]?.lower ?? "");
+      if (asPlace) this.#emit(span, entry.canonical, "place", [span]);
+      else this.#emit(span, entry.country ?? entry.canonical, "country", [span]);
+      return end;
+    }
+    this.#emit(span, entry.canonical, entry.type, [span]);
+    return end;
+  }
+
+  /**
+   * Reads a run of capitalised words starting at word i as an unknown name; returns where reading goes on.
+   * At the start of a sentence or quote capitals prove nothing, so a common word there that the document
+   * never capitalises elsewhere is skipped, and the word after it is read as if it opened the sentence.
+   */
+  #readName(i: number, mayOpen: boolean): number {
+    const w = this.#words[i];
+    if (mayOpen && this.#opens(i) && isCommonWord(w.lower) && !this.#context.properWords.has(w.lower)) {
+      this.#opensAt = i + 1;
+      return i + 1;
+    }
+    const end = this.#runEnd(i);
+    this.#name(i, end);
+    return end;
+  }
+
+  /** One past the last word of the capitalised run starting at i, joined by name particles and "of (the)". */
+  #runEnd(i: number): number {
+    const w = this.#words;
+    let end = i + 1;
+    for (;;) {
+      if (this.#isNameWord(end)) end++;
+      else if (NAME_PARTICLES.has(w[end]?.lower) && this.#isNameWord(end + 1)) end += 2;
+      else if (this.#joinsOf(i, end)) end += w[end + 1]?.lower === "the" ? 3 : 2;
+      else return end;
+    }
+  }
+
+  /** "of" inside a name built of common words: "Bank of England", "Coalition of the Willing". */
+  #joinsOf(start: number, at: number): boolean {
+    const w = this.#words;
+    if (w[at]?.lower !== "of" && w[at]?.lower !== "for") return false;
+    const after = w[at + 1]?.lower === "the" ? at + 2 : at + 1;
+    if (!this.#isNameWord(after)) return false;
+    for (let k = start; k < at; k++) if (!isCommonWord(w[k].lower)) return false;
+    return true;
+  }
+
+  /** Types and emits the unknown name in words [start, end). */
+  #name(start: number, end: number): void {
+    const w = this.#words;
+    const lowers = w.slice(start, end).map((t) => t.lower);
+    const last = lowers[lowers.length - 1];
+    const head = ROMAN.test(last) && lowers.length > 1 ? lowers[lowers.length - 2] : last;
+    if (EVENT_HEADS.has(head) || (lowers.length === 1 && namesEvent(w[end]))) return;
+    if (!this.#title && (lowers.length === 1 ? !isNameLike(this.#text(w[start])) : lowers.every((l) => ADJECTIVE.test(l)))) return;
+    if (lowers.length === 1 && CALENDAR.has(last)) return;
+
+    const span = this.#span(start, end);
+    const evidence = this.#title ? [this.#title, span] : [span];
+    const words = w.slice(start, end).map((t) => this.#text(t));
+    const isPlace =
+      PLACE_SUFFIXES.has(last) ||
+      PLACE_NOUNS.has(w[end]?.lower) ||
+      (lowers.length === 1 && (PLACE_PREPOSITIONS.has(w[start - 1]?.lower) || this.#context.places.has(last)));
+    if (this.#title) return this.#person(words, span, evidence);
+    if (isPlace) {
+      const name = PLACE_SUFFIXES.has(last) && words.length > 1 ? words.slice(0, -1) : words;
+      this.#context.places.add(name.join(" ").toLowerCase());
+      return this.#emit(span, name.join(" "), "place", evidence);
+    }
+    if (lowers.some((l) => ORG_HEADS.has(l)) || lowers.includes("of") || lowers.includes("for")) return this.#emit(span, words.join(" "), "organization", evidence);
+    if (words.length === 1 && isAllCaps(words[0])) {
+      if (isCommonWord(last)) return; // "BREAKING", "UPDATE"
+      return this.#emit(span, words[0], "organization", evidence);
+    }
+    this.#person(words, span, evidence);
+  }
+
+  /** A person: a full name is remembered, a bare surname becomes the full name said before. */
+  #person(words: string[], span: Span, evidence: Span[]): void {
+    const name = words.join(" ");
+    if (words.length > 1) this.#context.remember(name);
+    this.#emit(span, words.length === 1 ? (this.#context.people.get(name.toLowerCase()) ?? name) : name, "person", evidence);
+  }
+
+  /** A capitalised word that can be part of a name: not a title, not a number, not "I". */
+  #isNameWord(i: number): boolean {
+    const t = this.#words[i];
+    if (!t) return false;
+    const text = this.#text(t);
+    return (
+      isCapitalised(text) &&
+      /\p{L}{2}|^\p{Lu}\.?$/u.test(text) &&
+      !/^I['’]/.test(text) && // "I'd"
+      !/\d/.test(text) &&
+      !/^[IVX]+$/.test(text) && // "XVI BRICS summit"
+      this.#known(i)?.entry.kind !== "title"
+    );
+  }
+
+  /** Whether word i starts the sentence, a quotation or a bracket, where anything is capitalised. */
+  #opens(i: number): boolean {
+    return i === this.#opensAt || opensPhrase(this.#doc.text, this.#words, i);
+  }
+
+  #text(t: Span): string {
+    return this.#doc.text.slice(t.start, t.end);
+  }
+
+  #span(i: number, end: number): Span {
+    return { start: this.#words[i].start, end: this.#words[end - 1].end };
+  }
+
+  #emit(span: Span, canonical: string, type: EntityType, evidence: Span[]): void {
+    this.#out.push({ ...span, sentence: this.#sentence.index, annotator: "entities", evidence, canonical, type });
+  }
+}
+
+/** Words that read as adjectives or -isms ("Christian", "Marxist", "Communistic"), not names. */
+const ADJECTIVE = /(ian|ians|ist|ists|ism|ic|istic)$/;
+const ROMAN = /^[ivx]+$/;
+/** A single capitalised word that reads as a name: not an adjective ("Asian", though "Vucic" passes), not "K-Pop". */
+const isNameLike = (word: string): boolean => !/(ian|ians|ist|ists|ism|istic)$/.test(word) && !/(^|-)\p{L}(-|$)/u.test(word) && !/^\p{Lu}\.?$/u.test(word);
+/** A lower-case event noun after a name: "Minsk agreements", "Normandy format". */
+const namesEvent = (next: Token | undefined): boolean => next !== undefined && (EVENT_HEADS.has(next.lower) || next.lower === "talks" || next.lower === "format" || next.lower === "process");
+
+function opensPhrase(text: string, words: readonly Token[], i: number): boolean {
+  if (i === 0) return true;
+  const before = text.slice(words[i - 1].start, words[i - 1].end);
+  return OPENERS.has(before);
+}
+
+/** Short words a title-case line leaves in lower case. */
+const TITLE_CASE_LOWER = new Set("a an and as at but by for from in into nor of on or per the to vs with".split(" "));
+
+/**
+ * A title-case line ("Vice Foreign Minister Clarifies Stand on Rumor"): its capitals say nothing.
+ * Every word but the short function words is capitalised; a sentence full of names still has its verbs in lower case.
+ */
+function isHeadline(text: string, words: readonly Token[]): boolean {
+  let content = 0;
+  let capitalised = 0;
+  for (const w of words) {
+    if (!/\p{L}/u.test(text[w.start]) || TITLE_CASE_LOWER.has(w.lower)) continue;
+    content++;
+    if (isCapitalisedAt(text, w.start)) capitalised++;
+  }
+  return content >= 4 && capitalised >= 0.9 * content;
+}
+
+/**
+ * The sentence's tokens, with hyphenated names split where each half is its own word:
+ * "Korea-Russia" → "Korea", "Russia"; "Kursk-area" → "Kursk", "area". "Jae-in" stays whole.
+ */
+function sentenceWords(doc: Doc, s: Sentence): Token[] {
+  const out: Token[] = [];
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    const t = doc.tokens[k];
+    const text = doc.text.slice(t.start, t.end);
+    if (!text.includes("-") || !isCapitalised(text)) out.push(t);
+    else splitHyphenated(text, t.start, out);
+  }
+  return out;
+}
+
+function splitHyphenated(text: string, start: number, out: Token[]): void {
+  const parts = text.split("-");
+  const names = parts.every((p) => p.length > 1 && isCapitalised(p));
+  const affixed = parts.length === 2 && parts[0].length > 1 && NAME_AFFIXES.has(parts[1].toLowerCase());
+  if (!names && !affixed) {
+    out.push({ start, end: start + text.length, lower: text.toLowerCase() });
+    return;
+  }
+  let at = start;
+  for (const p of parts) {
+    out.push({ start: at, end: at + p.length, lower: p.toLowerCase() });
+    at += p.length + 1;
+  }
 }

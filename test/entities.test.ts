@@ -1,0 +1,80 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createDoc, spanText, type EntityMention } from "../src/doc.ts";
+import { Pipeline } from "../src/extract/pipeline.ts";
+import { segmenter } from "../src/extract/segmenter.ts";
+import { entities } from "../src/extract/entities.ts";
+
+const pipeline = new Pipeline([segmenter(), entities()]);
+
+function mentions(text: string): EntityMention[] {
+  return pipeline.run(createDoc({ id: "t", text, meta: {} })).layers.entities ?? [];
+}
+const names = (text: string): string[] => [...new Set(mentions(text).map((e) => e.canonical))];
+
+test("demonyms, acronyms and official names resolve to one country name", () => {
+  const text = "North Korean troops arrived as the DPRK and the Democratic People's Republic of Korea denied it. U.S. officials and Americans in the US watched.";
+  assert.deepEqual(names(text), ["North Korea", "United States"]);
+});
+
+test("a capital standing for its government is the country, a capital after 'in' is the city", () => {
+  assert.deepEqual(names("Moscow denied the report, and the Kremlin said nothing."), ["Russia"]);
+  const seoul = mentions("In Seoul, the president convened an emergency meeting.");
+  assert.deepEqual(seoul.map((e) => [e.canonical, e.type]), [["Seoul", "place"]]);
+});
+
+test("titles are stripped into evidence and the full name is the canonical", () => {
+  const text = "Russian President Vladimir Putin called them serious. Later Putin added nothing.";
+  const found = mentions(text);
+  const doc = pipeline.run(createDoc({ id: "t", text, meta: {} }));
+  assert.deepEqual(found.map((e) => [e.canonical, e.type]), [["Russia", "country"], ["Vladimir Putin", "person"], ["Vladimir Putin", "person"]]);
+  assert.deepEqual(doc.layers.entities![1].evidence.map((s) => spanText(doc, s)), ["President", "Vladimir Putin"]);
+});
+
+test("an organisation before a role and a name gives both the organisation and the person", () => {
+  const found = mentions("Pentagon spokesperson Sabrina Singh said the claim was false, and Singh repeated it.");
+  assert.deepEqual(found.map((e) => [e.canonical, e.type]), [["Pentagon", "organization"], ["Sabrina Singh", "person"], ["Sabrina Singh", "person"]]);
+});
+
+test("a government body after a country is an organisation of its own", () => {
+  const found = mentions("The DPRK Foreign Ministry does not engage in the things of the Russian Defence Ministry.");
+  assert.deepEqual(found.map((e) => e.canonical), ["North Korea", "North Korean Foreign Ministry", "Russia", "Russian Defence Ministry"]);
+});
+
+test("Korean names with hyphenated or three-part given names stay whole", () => {
+  assert.deepEqual(names("Kim Jong Gyu spoke after the Moon Jae-in era ended."), ["Kim Jong Gyu", "Moon Jae-in"]);
+});
+
+test("unknown capitalised names become organisations or people", () => {
+  const found = mentions("Per the Cleveland Clinic, the Coalition of the Willing would need bases, Zelensky and Budanov said.");
+  assert.deepEqual(found.map((e) => [e.canonical, e.type]), [
+    ["Cleveland Clinic", "organization"],
+    ["Coalition of the Willing", "organization"],
+    ["Zelensky", "person"],
+    ["Budanov", "person"],
+  ]);
+});
+
+test("sentence-initial common words, months, weekdays, events and adjectives are not entities", () => {
+  assert.deepEqual(names("However, critics spoke on Friday. Critics argue that the Cold War and World War III differ. The Christian view is Asian."), []);
+});
+
+test("a place name is read from its preposition or region noun and remembered", () => {
+  const found = mentions("Troops are fighting in Kursk and the Kursk region. Kursk is Russian territory.");
+  assert.deepEqual(found.map((e) => [e.canonical, e.type]), [["Kursk", "place"], ["Kursk", "place"], ["Kursk", "place"], ["Russia", "country"]]);
+});
+
+test("hyphenated country pairs name both countries", () => {
+  assert.deepEqual(names("The new North Korea-Russia alliance and DPRK-Russia ties grew."), ["North Korea", "Russia"]);
+});
+
+test("a title-case headline yields only known names", () => {
+  assert.deepEqual(names("Vice Foreign Minister of DPRK Clarifies Stand on Rumor of Troop Dispatch to Russia"), ["North Korea", "Russia"]);
+});
+
+test("a 5,000-word sentence is read in linear time", () => {
+  const text = "officials in Kyiv and Moscow met Sabrina Singh, ".repeat(700);
+  const start = performance.now();
+  assert.equal(mentions(text).length, 2100);
+  assert.ok(performance.now() - start < 2000);
+});
