@@ -6,17 +6,41 @@ import type { Annotator } from "./pipeline.ts";
 // resolved to a calendar day against the document's date with chrono-node. News speaks of the past,
 // so a bare weekday or month is the one on or before the document's date (forwardDate: false).
 
-/** Words that may start a date; chrono is slow, so only sentences holding one are given to it. */
+/**
+ * Words that may belong to a date; chrono is slow, so it only reads windows around them. Month and
+ * weekday names count when capitalised, so the modal "may" and "a march" do not wake it.
+ */
 const DATE_HINT = new RegExp(
   [
-    "\\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\b",
-    "\\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\b",
-    "\\b(?:yesterday|today|tonight|tomorrow|ago|last|next)\\b",
+    "\\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b",
+    "\\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\b",
+    "\\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|ago|[Ll]ast|[Nn]ext)\\b",
     "\\d[/.-]\\d",
     "\\b(?:1[89]|20)\\d\\d\\b",
   ].join("|"),
-  "i",
+  "g",
 );
+
+/** Characters of context chrono gets on each side of a hint: enough for "on the morning of Friday 24 October 2024". */
+const WINDOW_BEFORE = 24;
+const WINDOW_AFTER = 40;
+
+/** Stretches of `text` around date hints, merged where they overlap, as [start, end) offsets. */
+function hintWindows(text: string): Span[] {
+  const windows: Span[] = [];
+  DATE_HINT.lastIndex = 0;
+  for (let m = DATE_HINT.exec(text); m; m = DATE_HINT.exec(text)) {
+    let start = Math.max(0, m.index - WINDOW_BEFORE);
+    let end = Math.min(text.length, m.index + m[0].length + WINDOW_AFTER);
+    // widen to word boundaries so chrono never sees half a word
+    while (start > 0 && /\S/.test(text[start - 1])) start--;
+    while (end < text.length && /\S/.test(text[end])) end++;
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  return windows;
+}
 
 /** A year after a preposition ("in 1953", "since 2014"), which chrono leaves alone; not "from 2000 to 3000". */
 const YEAR = /\b(?:in|since|by|until|till|before|after|from|during|through|of)\s+((?:1[89]|20)\d\d)\b(?!\s*(?:[-–]|to\b|and\b|or\b|\d|%|percent))/gi;
@@ -48,7 +72,7 @@ function documentDate(doc: Doc): Date | undefined {
   if (fromMeta) return new Date(Number(fromMeta[1]), Number(fromMeta[2]) - 1, Number(fromMeta[3]), 12);
   for (const s of doc.sentences.slice(0, DATELINE_SENTENCES)) {
     const text = doc.text.slice(s.start, s.end);
-    if (!DATE_HINT.test(text)) continue;
+    if (!hintWindows(text).length) continue;
     // with no year given, chrono takes the nearest past one
     const full = chrono.en.casual.parse(text, new Date(), { forwardDate: false }).find((r) => !isRelative(r) && r.start.isCertain("day") && r.start.isCertain("month"));
     if (!full) continue;
@@ -61,18 +85,20 @@ function documentDate(doc: Doc): Date | undefined {
 
 function sentenceDates(doc: Doc, s: Sentence, ref: Date | undefined): DateMention[] {
   const text = doc.text.slice(s.start, s.end);
-  if (!DATE_HINT.test(text)) return [];
+  const windows = hintWindows(text);
+  if (!windows.length) return [];
   const out: DateMention[] = [];
   const mention = (span: Span, date: string): void => {
     out.push({ ...span, sentence: s.index, annotator: "dates", evidence: [span], date });
   };
-  for (const r of chrono.en.casual.parse(text, ref ?? new Date(), { forwardDate: false })) {
-    if (!DATE_PARTS.some((part) => r.start.isCertain(part))) continue; // a bare time: "at 20" in "at 20%"
-    // with no document date, "on Friday" or "last week" has nothing to count from
-    if (!ref && (isRelative(r) || !r.start.isCertain("month"))) continue;
-    const start = s.start + r.index;
-    mention({ start, end: start + r.text.trimEnd().length }, isoDay(r.start.date()));
-  }
+  for (const w of windows)
+    for (const r of chrono.en.casual.parse(text.slice(w.start, w.end), ref ?? new Date(), { forwardDate: false })) {
+      if (!DATE_PARTS.some((part) => r.start.isCertain(part))) continue; // a bare time: "at 20" in "at 20%"
+      // with no document date, "on Friday" or "last week" has nothing to count from
+      if (!ref && (isRelative(r) || !r.start.isCertain("month"))) continue;
+      const start = s.start + w.start + r.index;
+      mention({ start, end: start + r.text.trimEnd().length }, isoDay(r.start.date()));
+    }
   for (const m of text.matchAll(YEAR)) {
     const start = s.start + m.index + m[0].length - m[1].length;
     if (!out.some((d) => d.start <= start && start < d.end)) mention({ start, end: start + 4 }, `${m[1]}-01-01`);

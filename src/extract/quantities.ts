@@ -1,4 +1,4 @@
-import type { Doc, Quantity, Span } from "../doc.ts";
+import type { Doc, Quantity, Span, Token } from "../doc.ts";
 import { spanText } from "../doc.ts";
 import { countedThing, parseTokens, thingAfterOf, TIME_UNITS, type NumberMention } from "./numbers/index.ts";
 import type { Annotator } from "./pipeline.ts";
@@ -56,12 +56,23 @@ function thingOf(doc: Doc, m: NumberMention, from: number, to: number): Span | u
   if (m.kind === "percent") return undefined;
   // the thing comes after the number and any cue that follows it ("500 or so tanks")
   const end = Math.max(...m.evidence.map((e) => e.end));
-  let after = from;
-  while (after < to && doc.tokens[after].start < end) after++;
+  const after = firstTokenFrom(doc.tokens, end, from, to);
   if (m.kind !== "count") return thingAfterOf(doc.tokens, after, to);
   let first = after;
-  while (first > from && doc.tokens[first - 1].end > m.start) first--;
+  while (first > from && doc.tokens[first - 1].end > m.start) first--; // a few tokens at most: the number's own
   return countedThing(doc.tokens, first, after, from, to);
+}
+
+/** Index of the first token in [from, to) starting at or after `offset`, by binary search: long sentences stay linear. */
+function firstTokenFrom(tokens: readonly Token[], offset: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** "Three thousand or even ten thousand North Koreans": a number with no noun shares the next one's. */

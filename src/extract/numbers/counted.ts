@@ -62,9 +62,12 @@ function phraseAfter(tokens: readonly Token[], j: number, to: number): Span | un
 
 const DETERMINERS: ReadonlySet<string> = new Set(["the", "these", "those", "its", "their", "his", "her", "our", "your", "my", "all"]);
 
+const LOOK_BACK = 12;
+
 /** The nearest plural noun before the number, with up to two words that modify it ("North Korean soldiers"). */
 function phraseBefore(tokens: readonly Token[], numberStart: number, from: number): Span | undefined {
-  for (let j = numberStart - 1; j >= from; j--) {
+  // a counted noun stands within a short clause of its number; looking further would be quadratic
+  for (let j = numberStart - 1; j >= Math.max(from, numberStart - LOOK_BACK); j--) {
     const w = tokens[j].lower;
     if (!isPluralWord(w) || !WORD.test(w) || TIME_UNITS.has(w)) continue;
     let s = j;
