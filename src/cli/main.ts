@@ -2,12 +2,23 @@ import { TriangulateError } from "../errors.ts";
 import { helpText, parse, write, type Command, type IO } from "./command.ts";
 import { analyzeCommand } from "./commands/analyze.ts";
 import { claimsCommand } from "./commands/claims.ts";
+import { exportCommand } from "./commands/export.ts";
 import { extractCommand } from "./commands/extract.ts";
+import { serveCommand } from "./commands/serve.ts";
 import { sourcesCommand } from "./commands/sources.ts";
 import { storyCommand } from "./commands/story.ts";
 import { timelineCommand } from "./commands/timeline.ts";
 
-export const COMMANDS: Command[] = [analyzeCommand, claimsCommand, storyCommand, sourcesCommand, timelineCommand, extractCommand];
+export const COMMANDS: Command[] = [
+  analyzeCommand,
+  claimsCommand,
+  storyCommand,
+  sourcesCommand,
+  timelineCommand,
+  exportCommand,
+  serveCommand,
+  extractCommand,
+];
 
 const usage = (): string =>
   `triangulate: who claims what in the coverage of a developing story.\n\nUsage: triangulate <command> [options]\n\nCommands:\n${COMMANDS.map(

@@ -1,30 +1,8 @@
-import { storyOf, type Story } from "../../link/index.ts";
+import { storyOf } from "../../link/index.ts";
+import { timeline } from "../../link/timeline.ts";
 import { Store, resolveDbPath } from "../../store/sqlite.ts";
 import { common, str, type Command } from "../command.ts";
 import { formatQuantity } from "../format.ts";
-
-/** Every linked claim in date order, and every number series of every proposition. */
-export function timeline(story: Story) {
-  const events = story.propositions
-    .flatMap((p) =>
-      p.claims.map((c) => ({
-        date: c.date,
-        proposition: p.id,
-        doc: c.doc,
-        source: c.source ?? c.outlet ?? c.doc,
-        origin: c.origin,
-        certainty: c.certainty,
-        stance: c.stance,
-        sentence: c.sentence,
-        quantities: c.quantities,
-      })),
-    )
-    .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.doc.localeCompare(b.doc));
-  const series = story.propositions.flatMap((p) =>
-    p.quantities.filter((q) => q.values.length > 1).map((q) => ({ proposition: p.id, summary: p.summary, ...q })),
-  );
-  return { events, series };
-}
 
 export const timelineCommand: Command = {
   name: "timeline",
