@@ -45,23 +45,23 @@ export class EchoIndex {
   #bands = new Map<string, string[]>();
   #signatures = new Map<string, Uint32Array>();
 
-  /** The document `sig` echoes, if any (the first one added wins), then adds it under `id`. */
-  add(id: string, sig: Uint32Array): string | undefined {
-    const echo = this.find(sig);
+  /** The earlier documents `sig` nearly duplicates, first added first; then adds it under `id`. */
+  add(id: string, sig: Uint32Array): string[] {
+    const echoes = this.find(sig);
     this.#signatures.set(id, sig);
     for (const key of bandKeys(sig)) {
       const list = this.#bands.get(key);
       if (list) list.push(id);
       else this.#bands.set(key, [id]);
     }
-    return echo;
+    return echoes;
   }
 
-  find(sig: Uint32Array): string | undefined {
+  find(sig: Uint32Array): string[] {
     const candidates = new Set<string>();
     for (const key of bandKeys(sig)) for (const id of this.#bands.get(key) ?? []) candidates.add(id);
-    for (const id of candidates) if (similarity(sig, this.#signatures.get(id)!) >= ECHO_THRESHOLD) return id;
-    return undefined;
+    const order = [...this.#signatures.keys()];
+    return [...candidates].filter((id) => similarity(sig, this.#signatures.get(id)!) >= ECHO_THRESHOLD).sort((a, b) => order.indexOf(a) - order.indexOf(b));
   }
 }
 

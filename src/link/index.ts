@@ -1,7 +1,7 @@
 import type { Store } from "../store/sqlite.ts";
 import { EchoIndex, minhash, wireCredit } from "./echo.ts";
 import { Linker, type LinkerOptions } from "./linker.ts";
-import { buildStory, type Story } from "./story.ts";
+import { buildStory, sourceKey, type Story } from "./story.ts";
 import { claimTerms } from "./terms.ts";
 
 export { Linker, type LinkerOptions } from "./linker.ts";
@@ -19,12 +19,17 @@ export class LinkSession {
   readonly store: Store;
   #linker: Linker;
   #echoes = new EchoIndex();
+  /** Outlet and wire credit of every linked document, to tell an original from its copy. */
+  #credits = new Map<string, { outlet?: string; wire?: string; echoOf?: string }>();
 
   constructor(store: Store, options: LinkerOptions = {}) {
     this.store = store;
     this.#linker = new Linker(options);
     for (const c of store.linkedTerms()) this.#linker.add(c.id, c.terms, c.proposition);
-    for (const d of store.documentSignatures()) this.#echoes.add(d.id, d.minhash);
+    for (const d of store.documentSignatures()) {
+      this.#echoes.add(d.id, d.minhash);
+      this.#credits.set(d.id, { outlet: d.outlet, wire: d.wire, echoOf: d.echoOf });
+    }
   }
 
   linkNew(): { documents: number; claims: number; propositions: number } {
@@ -32,16 +37,45 @@ export class LinkSession {
     let claims = 0;
     for (const doc of this.store.unlinkedDocuments()) {
       const signature = minhash(doc.text);
-      const echoOf = this.#echoes.add(doc.id, signature);
+      const wire = wireCredit(doc.text);
+      this.#credits.set(doc.id, { outlet: doc.outlet, wire });
+      const echoOf = this.#originalOf(doc.id, this.#echoes.add(doc.id, signature));
+      this.#credits.get(doc.id)!.echoOf = echoOf;
       const linked = this.store.claimsToLink(doc.id).map(({ id, record }) => {
         const terms = claimTerms(record);
         return { id, terms, proposition: this.#linker.add(id, terms) };
       });
-      this.store.saveLinks(doc.id, { minhash: signature, echoOf, wire: wireCredit(doc.text) }, linked);
+      this.store.saveLinks(doc.id, { minhash: signature, echoOf, wire }, linked);
       documents++;
       claims += linked.length;
     }
     return { documents, claims, propositions: this.#linker.propositionCount };
+  }
+
+  /**
+   * What a new document copies, among the earlier near-duplicates found for it. An earlier text that
+   * credits the new document's outlet ("(Meridian Press)") is a copy that happened to arrive first, so
+   * it becomes the new document's echo; the first other one, followed to its own original, is what
+   * the new document copies.
+   */
+  #originalOf(id: string, found: string[]): string | undefined {
+    const outlet = this.#credits.get(id)?.outlet;
+    let original: string | undefined;
+    for (const earlier of found) {
+      const e = this.#credits.get(earlier)!;
+      if (outlet && e.wire && !e.echoOf && sourceKey(e.wire) === sourceKey(outlet) && sourceKey(e.outlet ?? "") !== sourceKey(outlet)) {
+        e.echoOf = id;
+        this.store.setEchoOf(earlier, id);
+      } else original ??= this.#rootOf(earlier);
+    }
+    return original === id ? undefined : original;
+  }
+
+  /** A copy of a copy is a copy of the original. */
+  #rootOf(id: string): string {
+    let root = id;
+    for (let hops = 0; this.#credits.get(root)?.echoOf && hops < 10; hops++) root = this.#credits.get(root)!.echoOf!;
+    return root;
   }
 }
 

@@ -11,6 +11,8 @@ export interface LinkerOptions {
   threshold?: number;
   /** Shared terms needed at the least, so two short sentences sharing one word do not join. */
   minShared?: number;
+  /** Of those, shared plain words (not `e:` entities or `q:` counted things): claims about the same actors must also say the same thing. */
+  minSharedWords?: number;
   /** How many of a claim's rarest terms are used to find candidates. */
   probeTerms?: number;
   /** How many of the most recent postings of one term are read. */
@@ -23,12 +25,14 @@ interface LinkedClaim {
   proposition: number;
 }
 
-const DEFAULTS: Required<LinkerOptions> = { threshold: 0.5, minShared: 2, probeTerms: 6, maxPostings: 400 };
+const DEFAULTS: Required<LinkerOptions> = { threshold: 0.5, minShared: 2, minSharedWords: 1, probeTerms: 6, maxPostings: 400 };
 
 export class Linker {
   readonly options: Required<LinkerOptions>;
   #termIds = new Map<string, number>();
   #df: number[] = [];
+  /** Whether each term is a plain word rather than an `e:` or `q:` term. */
+  #isWord: boolean[] = [];
   #postings: number[][] = [];
   #claims: LinkedClaim[] = [];
   #propositions = 0;
@@ -70,6 +74,7 @@ export class Linker {
       id = this.#df.length;
       this.#termIds.set(term, id);
       this.#df.push(0);
+      this.#isWord.push(!term.includes(":"));
       this.#postings.push([]);
     }
     return id;
@@ -109,6 +114,7 @@ export class Linker {
   #similarity(weight: Map<number, number>, total: number, other: Int32Array): number {
     let shared = 0;
     let sharedCount = 0;
+    let sharedWords = 0;
     let otherTotal = 0;
     for (const t of other) {
       const w = weight.get(t);
@@ -117,9 +123,10 @@ export class Linker {
       if (w !== undefined) {
         shared += w;
         sharedCount++;
+        if (this.#isWord[t]) sharedWords++;
       }
     }
-    if (sharedCount < this.options.minShared || !shared) return 0;
+    if (sharedCount < this.options.minShared || sharedWords < this.options.minSharedWords || !shared) return 0;
     const overlap = shared / Math.min(total, otherTotal);
     const cosine = shared / Math.sqrt(total * otherTotal);
     return (overlap + cosine) / 2;

@@ -96,7 +96,7 @@ function numbersConflict(claims: StoryClaim[]): boolean {
   for (const c of [...claims].sort(byDate)) {
     if (c.stance === "denies") continue;
     for (const q of c.quantities) {
-      const key = q.kind === "percent" ? "percent" : countedKey(q.of);
+      const key = countedOf(q);
       if (!latest.has(key)) latest.set(key, new Map());
       latest.get(key)!.set(sourceKey(c.origin), interval(q));
     }
@@ -116,14 +116,27 @@ function statusOf(claims: StoryClaim[], independent: number): PropositionStatus 
   return independent >= 2 ? "agreed" : "single-source";
 }
 
+const countedOf = (q: ClaimRecord["quantities"][number]): string => (q.kind === "percent" ? "percent" : countedKey(q.of));
+
 function series(claims: StoryClaim[]): QuantitySeries[] {
   const out = new Map<string, QuantitySeries>();
+  const unnamed: QuantityValue[] = [];
   for (const c of claims)
     for (const q of c.quantities) {
-      const key = q.kind === "percent" ? "percent" : countedKey(q.of);
+      const value = { min: q.min, max: q.max, source: c.source ?? c.origin, doc: c.doc, ...(c.date ? { date: c.date } : {}) };
+      const key = countedOf(q);
+      if (!key) {
+        unnamed.push(value);
+        continue;
+      }
       if (!out.has(key)) out.set(key, { of: q.of, values: [] });
-      out.get(key)!.values.push({ min: q.min, max: q.max, source: c.source ?? c.origin, doc: c.doc, ...(c.date ? { date: c.date } : {}) });
+      out.get(key)!.values.push(value);
     }
+  // a number whose counted thing went unsaid ("the ministry says 38") counts what the others count
+  if (unnamed.length) {
+    if (out.size === 1) out.values().next().value!.values.push(...unnamed);
+    else out.set("", { of: "", values: unnamed });
+  }
   for (const s of out.values()) s.values.sort(byDate);
   return [...out.values()];
 }

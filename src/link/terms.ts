@@ -48,15 +48,22 @@ export function countedKey(of: string): string {
 
 /** The terms a claim is linked by: content-word stems, `e:` entities and `q:` counted things. */
 export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cue" | "entities" | "quantities">): string[] {
-  const skip = new Set<string>();
-  for (const phrase of [record.source, record.cue]) if (phrase) for (const t of tokenize(phrase)) skip.add(t.lower);
+  const said = new Set<string>();
+  for (const phrase of [record.source, record.cue]) if (phrase) for (const t of tokenize(phrase)) said.add(t.lower);
+  // a name counts once, as its entity: its words would weigh it again and make every sentence about
+  // the same person look alike; and the speaker is not part of what is said
+  const named = new Set<string>();
   const terms = new Set<string>();
+  for (const e of record.entities) {
+    const words = tokenize(e).map((t) => t.lower);
+    for (const w of words) named.add(w);
+    if (!words.every((w) => said.has(w))) terms.add(`e:${e.toLowerCase()}`);
+  }
   for (const t of tokenize(record.sentence)) {
     const w = t.lower;
-    if (w.length < 3 || skip.has(w) || STOPWORDS.has(w) || !/^\p{L}/u.test(w)) continue;
+    if (w.length < 3 || said.has(w) || named.has(w) || STOPWORDS.has(w) || !/^\p{L}/u.test(w)) continue;
     terms.add(stem(w.replace(/['’].*$/, "")));
   }
-  for (const e of record.entities) terms.add(`e:${e.toLowerCase()}`);
   for (const q of record.quantities) terms.add(`q:${countedKey(q.of)}`);
   return [...terms];
 }

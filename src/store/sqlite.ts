@@ -238,10 +238,27 @@ export class Store {
     return rows.map((r) => ({ id: r.doc_id, text: r.text, ...(r.outlet ? { outlet: r.outlet } : {}), ...(r.date ? { date: r.date } : {}) }));
   }
 
-  /** Near-copy signatures of the documents linked so far, in the order they were linked. */
-  documentSignatures(): { id: string; minhash: Uint32Array }[] {
-    const rows = this.db.prepare("SELECT doc_id, minhash FROM documents WHERE minhash IS NOT NULL ORDER BY id").all() as { doc_id: string; minhash: Buffer }[];
-    return rows.map((r) => ({ id: r.doc_id, minhash: new Uint32Array(r.minhash.buffer.slice(r.minhash.byteOffset, r.minhash.byteOffset + r.minhash.byteLength)) }));
+  /** Near-copy signatures of the documents linked so far, in the order they were linked, with their credits. */
+  documentSignatures(): { id: string; minhash: Uint32Array; outlet?: string; wire?: string; echoOf?: string }[] {
+    const rows = this.db.prepare("SELECT doc_id, minhash, outlet, wire, echo_of FROM documents WHERE minhash IS NOT NULL ORDER BY id").all() as {
+      doc_id: string;
+      minhash: Buffer;
+      outlet: string | null;
+      wire: string | null;
+      echo_of: string | null;
+    }[];
+    return rows.map((r) => ({
+      id: r.doc_id,
+      minhash: new Uint32Array(r.minhash.buffer.slice(r.minhash.byteOffset, r.minhash.byteOffset + r.minhash.byteLength)),
+      ...(r.outlet ? { outlet: r.outlet } : {}),
+      ...(r.wire ? { wire: r.wire } : {}),
+      ...(r.echo_of ? { echoOf: r.echo_of } : {}),
+    }));
+  }
+
+  /** Marks a linked document as a copy of another (or of none). */
+  setEchoOf(docId: string, echoOf: string | undefined): void {
+    this.db.prepare("UPDATE documents SET echo_of = ? WHERE doc_id = ?").run(echoOf ?? null, docId);
   }
 
   /** Claims already in a proposition, with the terms they were linked by, oldest first. */
