@@ -79,3 +79,30 @@ test("a document with no sentences gets no findings, and a long run-on line is l
   annotator.run(long);
   assert.equal(long.layers.kind!.length, long.sentences.length);
 });
+
+test("lines that are not sentences are never claims: a dateline, a URL, a heading ending in a colon", () => {
+  const doc = docOf("BRUSSELS, 3 March — Agence Europe.\nhttps://example.org/news/2025/eu-budget-vote\nThe full statement from the ministry reads:\nThe committee approved the new rules on Tuesday after a two-hour debate.");
+  annotator.run(doc);
+  const kinds = doc.layers.kind!.map((f) => f.kind);
+  assert.deepEqual(kinds.slice(0, 3), ["opinion", "opinion", "opinion"]);
+  assert.ok(doc.layers.kind![2].evidence.some((e) => spanText(doc, e) === ":"));
+});
+
+test("the writer's first-person speculation is an opinion and a reported past event is a claim", () => {
+  const doc = docOf("I suspect the sanctions could eventually weaken the government's resolve. The central bank raised its main interest rate on Thursday.");
+  doc.layers.entities = [{ ...base(doc, "central bank", 1), canonical: "Central Bank", type: "organization" }];
+  annotator.run(doc);
+  assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["opinion", "claim"]);
+});
+
+test("a sentence heavy with abstract nouns in the writer's voice leans towards opinion", async () => {
+  const { sentenceCues, sentenceLayers, CUES } = await import("../src/extract/kind.ts");
+  const { LinearModel, scoreSentence } = await import("../src/extract/classifier/model.ts");
+  const models = { checkworthy: LinearModel.load("checkworthy"), subjectivity: LinearModel.load("subjectivity") };
+  const doc = docOf("The normalization of confrontation reflects a deepening fragmentation of the international order.");
+  const [sentence] = doc.sentences;
+  const [check, subjective] = scoreSentence([models.checkworthy, models.subjectivity], doc.text, doc.tokens, sentence.tokenStart, sentence.tokenEnd);
+  const cues = sentenceCues(doc, sentence, sentenceLayers(doc)(0), check, subjective, models);
+  assert.ok(cues.values[CUES.indexOf("abstractShare")] > 0.2);
+  assert.equal(cues.unasserted, undefined);
+});

@@ -1,46 +1,94 @@
-import { bySentence, type CertaintyFinding, type CertaintyLabel, type Doc, type KindFinding, type Sentence, type Span } from "../doc.ts";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { bySentence, type CertaintyLabel, type Doc, type KindFinding, type Layers, type Sentence, type Span, type Token } from "../doc.ts";
+import { TriangulateError } from "../errors.ts";
 import type { Annotator } from "./pipeline.ts";
 import { LinearModel, scoreSentence, strongest, type Scored } from "./classifier/model.ts";
 
-// Claim or opinion, per sentence. Two linear models give the evidence of the words: check-worthiness
-// (trained on debate sentences) and subjectivity (trained on news sentences). What the other
-// annotators found then moves the decision, following the claim rules of ../shared/eval/README.md:
-// what someone said is a claim, numbers, dates and named actors make a sentence verifiable, and a
-// question the writer asks, or a guess they make, in their own voice is rhetoric or speculation, not a claim.
+// Claim or opinion, per sentence, following the claim rule of ../shared/eval/README.md: a claim asserts
+// something verifiable (an event, an action, a number, a date, a status, what someone said); the
+// writer's judgements, feelings, questions and speculation are not claims.
+//
+// The decision is a small logistic layer (`models/kind.json`, fitted by `npm run train` on news
+// sentences, objective = claim) over the two word models' log-odds and the sentence's factuality
+// cues: what the other annotators found (an attribution, a quantity, a date, a named actor) and the
+// shape of the sentence (an event verb, the writer's own modality, first person, how much of it is
+// abstract nouns). A line that is not a sentence (a dateline, a URL, a heading ending in a colon, a
+// fragment with no verb) and a question the writer asks assert nothing and are never claims.
 
-/** How far each finding of another layer moves the decision, in log-odds. */
-const PUSH: Record<keyof Cues, number> = {
-  attribution: 1.5,
-  quantity: 1,
-  date: 0.5,
-  entity: 0.25,
-  ownQuestion: -2,
-  ownSpeculation: -1,
-};
+/** The factuality cues, in the order of the combining layer's inputs. */
+export const CUES = [
+  "checkworthy", // log-odds of the check-worthiness model
+  "subjective", // log-odds of the subjectivity model
+  "attributed", // someone is said to have said it
+  "quantity",
+  "date",
+  "actor", // a named entity
+  "eventVerb", // a past-tense or present-perfect verb
+  "ownModal", // would/could/might/should/must… in the writer's voice
+  "ownSpeculation", // hedged, conditional or predicted in the writer's voice
+  "firstPerson", // I/we/you in the writer's voice
+  "abstractShare", // share of words that are abstract nouns (-tion, -ity, -ness, -ism, -ment, -ance, -ence)
+] as const;
+export type Cue = (typeof CUES)[number];
+
+/** One sentence's cue values, with the words that show each (a span, or none for a model score or share). */
+export interface SentenceCues {
+  values: Float64Array;
+  spans: Array<Span | undefined>;
+  /** Set when the line asserts nothing (not a sentence, or the writer's own question): the words that show it. */
+  unasserted?: Span;
+}
+
+/** The combining layer as `npm run train` writes it. */
+export interface KindModelFile {
+  bias: number;
+  weights: Record<Cue, number>;
+  meta: Record<string, unknown>;
+}
+
 /** Certainty labels that, in the writer's own voice, make a sentence speculation rather than a report. */
 const SPECULATIVE = new Set<CertaintyLabel>(["hedged", "conditional", "predicted"]);
+const MODALS = new Set(["would", "could", "might", "may", "should", "must", "ought", "can", "cannot", "wouldn't", "couldn't", "shouldn't", "can't"]);
+const PERSONAL = new Set(["i", "me", "my", "we", "us", "our", "i'm", "i've", "i'd", "we're", "we've", "you", "your", "you're"]);
+/** Verbs and auxiliaries that mark a clause; without one (or an "-ed" word) a short line is a fragment. */
+const FINITE = new Set([
+  "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "do", "does", "did", "will", "would", "can",
+  "could", "may", "might", "must", "shall", "should", "says", "said", "say", "isn't", "aren't", "wasn't", "weren't",
+  "hasn't", "haven't", "hadn't", "don't", "doesn't", "didn't", "won't", "it's", "that's", "there's", "he's", "she's",
+  "i'm", "we're", "they're", "you're", "let", "see", "read",
+]);
+/** Common irregular past forms: with regular "-ed" words, the event verbs of a report. */
+const IRREGULAR_PAST = new Set([
+  "said", "told", "sent", "went", "took", "made", "gave", "met", "won", "lost", "fell", "rose", "began", "came", "saw",
+  "held", "left", "led", "paid", "put", "ran", "set", "shot", "struck", "fought", "brought", "bought", "caught",
+  "drove", "flew", "grew", "hit", "kept", "knew", "spent", "stood", "wrote", "sold", "built", "broke", "chose", "cut",
+  "fled", "found", "got", "heard", "hid", "laid", "meant", "overtook", "quit", "rode", "sank", "sought", "spoke",
+  "stole", "swore", "threw", "tore", "woke", "withdrew", "became", "did", "had", "was", "were", "been", "seized",
+]);
+const HAVE = new Set(["has", "have", "had", "hasn't", "haven't", "hadn't"]);
+const ABSTRACT_SUFFIXES = ["tion", "sion", "ity", "ness", "ism", "ment", "ance", "ence"];
+/** Marks that may close a sentence after its last word. */
+const CLOSERS = new Set(['"', "'", "”", "’", ")", "]", "»", ".", "!"]);
 /** How many of the words that pushed hardest towards the decision become its evidence. */
 const EVIDENCE_WORDS = 3;
 
 interface Models {
   checkworthy: LinearModel;
   subjectivity: LinearModel;
+  combine: KindModelFile;
 }
 let shipped: Models | undefined;
 /** The shipped models, read once per process however many pipelines are built. */
 const loadModels = (): Models =>
-  (shipped ??= { checkworthy: LinearModel.load("checkworthy"), subjectivity: LinearModel.load("subjectivity") });
+  (shipped ??= { checkworthy: LinearModel.load("checkworthy"), subjectivity: LinearModel.load("subjectivity"), combine: loadCombiner() });
 
-const logit = (p: number): number => Math.log(p / (1 - p));
-
-/** What the other layers found in one sentence, as the spans that show it. */
-interface Cues {
-  attribution?: Span;
-  quantity?: Span;
-  date?: Span;
-  entity?: Span;
-  ownQuestion?: Span;
-  ownSpeculation?: Span;
+function loadCombiner(): KindModelFile {
+  const path = resolve(import.meta.dirname, "../../models/kind.json");
+  if (!existsSync(path)) throw new TriangulateError("BAD_OPTION", `model file ${path} is missing`, "run `npm run train` to build it from ../shared/data");
+  const file = JSON.parse(readFileSync(path, "utf8")) as KindModelFile;
+  for (const cue of CUES) if (typeof file.weights[cue] !== "number") throw new TriangulateError("BAD_INPUT", `${path} has no weight for "${cue}"`);
+  return file;
 }
 
 export function kind(): Annotator {
@@ -50,69 +98,165 @@ export function kind(): Annotator {
     requires: ["sentences", "attribution", "certainty", "quantities", "entities"],
     provides: ["kind"],
     run(doc) {
-      const attributions = bySentence(doc.layers.attribution);
-      const quantities = bySentence(doc.layers.quantities);
-      const entities = bySentence(doc.layers.entities);
-      const certainties = bySentence(doc.layers.certainty);
-      // dates are read when the dates annotator ran before this one (it does in the default pipeline)
-      const dates = bySentence(doc.layers.dates);
+      const layers = sentenceLayers(doc);
       doc.layers.kind = doc.sentences.map((sentence) => {
-        const attribution = attributions.get(sentence.index)?.[0];
-        const cues: Cues = {
-          attribution: attribution?.chain[0]?.cue,
-          quantity: quantities.get(sentence.index)?.[0],
-          date: dates.get(sentence.index)?.[0],
-          entity: entities.get(sentence.index)?.[0],
-          ownQuestion: attribution ? undefined : ownQuestion(doc, sentence),
-          ownSpeculation: attribution ? undefined : speculation(certainties.get(sentence.index)?.[0]),
-        };
-        return classify(doc, sentence, cues, models);
+        const [check, subjective] = scoreSentence([models.checkworthy, models.subjectivity], doc.text, doc.tokens, sentence.tokenStart, sentence.tokenEnd);
+        const cues = sentenceCues(doc, sentence, layers(sentence.index), check, subjective, models);
+        return decide(doc, sentence, cues, check, subjective, models.combine);
       });
     },
   };
 }
 
-/** The closing "?" of a sentence that no one else is said to have asked. */
-function ownQuestion(doc: Doc, sentence: Sentence): Span | undefined {
-  for (let i = sentence.tokenEnd - 1; i >= sentence.tokenStart; i--) {
-    const word = doc.tokens[i].lower;
-    if (word === "?") return doc.tokens[i];
-    if (!/^["'”’)\]]$/.test(word)) return undefined;
+/** What the other layers found in one sentence. */
+export interface SentenceLayers {
+  attribution?: Layers["attribution"][number];
+  quantity?: Span;
+  date?: Span;
+  entity?: Span;
+  certainty?: Layers["certainty"][number];
+}
+
+/** A lookup of each sentence's findings; dates are read when the dates annotator ran before this one. */
+export function sentenceLayers(doc: Doc): (index: number) => SentenceLayers {
+  const attributions = bySentence(doc.layers.attribution);
+  const quantities = bySentence(doc.layers.quantities);
+  const entities = bySentence(doc.layers.entities);
+  const certainties = bySentence(doc.layers.certainty);
+  const dates = bySentence(doc.layers.dates);
+  return (index) => ({
+    attribution: attributions.get(index)?.[0],
+    quantity: quantities.get(index)?.[0],
+    date: dates.get(index)?.[0],
+    entity: entities.get(index)?.[0],
+    certainty: certainties.get(index)?.[0],
+  });
+}
+
+const logit = (p: number): number => Math.log(p / (1 - p));
+
+/** The cue values of one sentence, each model's log-odds measured from its own threshold. */
+export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers, check: Scored, subjective: Scored, models: Omit<Models, "combine">): SentenceCues {
+  const values = new Float64Array(CUES.length);
+  const spans: Array<Span | undefined> = new Array(CUES.length);
+  const set = (cue: Cue, span: Span | undefined, value = span ? 1 : 0): void => {
+    const i = CUES.indexOf(cue);
+    values[i] = value;
+    spans[i] = span && { start: span.start, end: span.end };
+  };
+  set("checkworthy", undefined, logit(check.probability) - logit(models.checkworthy.threshold));
+  set("subjective", undefined, logit(subjective.probability) - logit(models.subjectivity.threshold));
+  const attributed = found.attribution?.chain[0]?.cue;
+  set("attributed", attributed);
+  set("quantity", found.quantity);
+  set("date", found.date);
+  set("actor", found.entity);
+  const shape = readShape(doc.tokens, sentence.tokenStart, sentence.tokenEnd);
+  set("eventVerb", shape.eventVerb);
+  const certainty = found.certainty;
+  if (!attributed) {
+    set("ownModal", shape.modal);
+    set("ownSpeculation", certainty && SPECULATIVE.has(certainty.label) ? (certainty.evidence[0] ?? certainty) : undefined);
+    set("firstPerson", shape.personal);
+  }
+  set("abstractShare", undefined, shape.words ? shape.abstract / shape.words : 0);
+  const fragment = found.quantity || attributed ? undefined : shape.fragment;
+  return { values, spans, unasserted: fragment ?? (attributed ? undefined : shape.question) };
+}
+
+/** What one left-to-right walk over a sentence's tokens shows of its shape. */
+interface Shape {
+  words: number;
+  abstract: number;
+  eventVerb?: Token;
+  modal?: Token;
+  personal?: Token;
+  question?: Token;
+  fragment?: Span;
+}
+
+function readShape(tokens: readonly Token[], start: number, end: number): Shape {
+  const shape: Shape = { words: 0, abstract: 0 };
+  let finite = false;
+  let url: Token | undefined;
+  for (let i = start; i < end; i++) {
+    const token = tokens[i];
+    const word = token.lower;
+    if (word.startsWith("http") || word.startsWith("www.")) url ??= token;
+    if (!isWord(word)) continue;
+    shape.words++;
+    if (word.length >= 7 && ABSTRACT_SUFFIXES.some((s) => word.endsWith(s))) shape.abstract++;
+    const past = IRREGULAR_PAST.has(word) || (word.length >= 5 && word.endsWith("ed"));
+    if (past || FINITE.has(word)) finite = true;
+    if (past && !shape.eventVerb && word !== "was" && word !== "were" && word !== "had" && word !== "been") shape.eventVerb = token;
+    else if (!shape.eventVerb && HAVE.has(word) && i + 1 < end && isParticiple(tokens[i + 1].lower)) shape.eventVerb = tokens[i + 1];
+    if (!shape.modal && MODALS.has(word)) shape.modal = token;
+    if (!shape.personal && PERSONAL.has(word)) shape.personal = token;
+  }
+  const last = lastMark(tokens, start, end);
+  if (last?.lower === "?") shape.question = last;
+  shape.fragment = fragmentOf(tokens, start, end, shape.words, finite, url, last);
+  return shape;
+}
+
+/** Why a line is not a sentence, as the words that show it: a colon ending, a URL, a short line with no verb. */
+function fragmentOf(tokens: readonly Token[], start: number, end: number, words: number, finite: boolean, url: Token | undefined, last: Token | undefined): Span | undefined {
+  if (end <= start) return undefined;
+  if (last && (last.lower === ":" || last.lower === "—")) return last;
+  if (url && words <= 3) return url;
+  if (words < 4 || (!finite && words <= 8)) return { start: tokens[start].start, end: tokens[end - 1].end };
+  return undefined;
+}
+
+/** The last token that is not a closing quote, bracket or full stop (so "?" and ":" show through). */
+function lastMark(tokens: readonly Token[], start: number, end: number): Token | undefined {
+  for (let i = end - 1; i >= start; i--) {
+    const word = tokens[i].lower;
+    if (word === "?" || !CLOSERS.has(word)) return tokens[i];
   }
   return undefined;
 }
 
-/** The words that make a sentence hedged, conditional or predicted. */
-function speculation(certainty: CertaintyFinding | undefined): Span | undefined {
-  return certainty && SPECULATIVE.has(certainty.label) ? (certainty.evidence[0] ?? certainty) : undefined;
-}
+const isWord = (lower: string): boolean => {
+  const c = lower.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c > 191 && lower.length > 0);
+};
+const isParticiple = (lower: string): boolean => (lower.length >= 5 && lower.endsWith("ed")) || IRREGULAR_PAST.has(lower) || lower.endsWith("en");
 
-function classify(doc: Doc, sentence: Sentence, cues: Cues, models: Models): KindFinding {
-  const { tokenStart, tokenEnd } = sentence;
-  const [check, subjective] = scoreSentence([models.checkworthy, models.subjectivity], doc.text, doc.tokens, tokenStart, tokenEnd);
-  // each model's log-odds measured from its own threshold, so 0 is where it would change its mind
-  let margin =
-    logit(check.probability) - logit(models.checkworthy.threshold) -
-    (logit(subjective.probability) - logit(models.subjectivity.threshold));
-  const pushes: Array<{ span: Span; push: number }> = [];
-  for (const [cue, push] of Object.entries(PUSH) as Array<[keyof Cues, number]>) {
-    const span = cues[cue];
-    if (!span) continue;
-    margin += push;
-    pushes.push({ span: { start: span.start, end: span.end }, push });
-  }
-  // an attributed figure is a claim whatever the tone around it
-  const isClaim = (cues.attribution !== undefined && cues.quantity !== undefined) || margin > 0;
-  const towardsDecision = pushes.filter(({ push }) => push > 0 === isClaim).map(({ span }) => span);
+/** The combining layer's log-odds for one sentence's cues. */
+export const combinedMargin = (cues: SentenceCues, combine: KindModelFile): number =>
+  CUES.reduce((z, cue, i) => z + combine.weights[cue] * cues.values[i], combine.bias);
+
+/**
+ * A fragment or the writer's own question is never a claim; an attributed figure (what someone said a number is) always is, whatever
+ * the tone around it; else the combining layer decides. Attribution alone does not decide: "analysts
+ * argue that …" is as often an opinion as a report.
+ */
+export function isClaim(cues: SentenceCues, combine: KindModelFile): boolean {
+  if (cues.unasserted) return false;
+  return (cues.values[ATTRIBUTED] > 0 && cues.values[QUANTITY] > 0) || combinedMargin(cues, combine) > 0;
+}
+const ATTRIBUTED = CUES.indexOf("attributed");
+const QUANTITY = CUES.indexOf("quantity");
+
+function decide(doc: Doc, sentence: Sentence, cues: SentenceCues, check: Scored, subjective: Scored, combine: KindModelFile): KindFinding {
+  const claim = isClaim(cues, combine);
+  // evidence: the cues that pushed towards the decision, then the model words that did
+  const towards = cues.unasserted
+    ? [cues.unasserted]
+    : CUES.flatMap((cue, i) => {
+        const span = cues.spans[i];
+        return span && combine.weights[cue] * cues.values[i] > 0 === claim ? [span] : [];
+      }).slice(0, EVIDENCE_WORDS);
   return {
     start: sentence.start,
     end: sentence.end,
     sentence: sentence.index,
     annotator: "kind",
-    kind: isClaim ? "claim" : "opinion",
+    kind: claim ? "claim" : "opinion",
     checkworthy: check.probability,
     subjective: subjective.probability,
-    evidence: [...towardsDecision, ...strongestWords(doc, check, subjective, isClaim)],
+    evidence: [...towards, ...strongestWords(doc, check, subjective, claim)],
   };
 }
 

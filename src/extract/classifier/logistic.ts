@@ -22,6 +22,8 @@ export interface FitOptions {
   iterations?: number;
   /** L-BFGS memory. */
   memory?: number;
+  /** How much each positive row counts against each negative one (1: as labelled; n⁻/n⁺: balanced classes). */
+  positiveWeight?: number;
 }
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -36,6 +38,11 @@ export function rowScore(rows: SparseRows, r: number, fit: Fitted): number {
 export function fitLogistic(rows: SparseRows, options: FitOptions): Fitted {
   const n = rows.labels.length;
   const dim = rows.features + 1;
+  const positiveWeight = options.positiveWeight ?? 1;
+  // rows are weighted so that the weights average 1 and the L2 strength keeps its meaning
+  let total = 0;
+  for (let r = 0; r < n; r++) total += rows.labels[r] ? positiveWeight : 1;
+  const rowWeight = [n / total, (positiveWeight * n) / total];
   const lossAndGradient = (theta: Float64Array, grad: Float64Array): number => {
     grad.fill(0);
     let loss = 0;
@@ -45,8 +52,8 @@ export function fitLogistic(rows: SparseRows, options: FitOptions): Fitted {
       const y = rows.labels[r];
       // log(1 + e^-m) with m = ±z, written to stay finite for large margins
       const m = y ? z : -z;
-      loss += m > 0 ? Math.log1p(Math.exp(-m)) : -m + Math.log1p(Math.exp(m));
-      const g = (sigmoid(z) - y) / n;
+      loss += rowWeight[y] * (m > 0 ? Math.log1p(Math.exp(-m)) : -m + Math.log1p(Math.exp(m)));
+      const g = (rowWeight[y] * (sigmoid(z) - y)) / n;
       for (let k = rows.offsets[r]; k < rows.offsets[r + 1]; k++) grad[rows.indices[k]] += g * rows.values[k];
       grad[dim - 1] += g;
     }

@@ -36,9 +36,11 @@ export class LinearModel {
   readonly bias: number;
   readonly threshold: number;
   readonly meta: Record<string, unknown>;
-  readonly #single = { w: new Map<string, number>(), d: new Map<string, number>() };
-  readonly #pairs = new Map<string, Map<string, number>>();
-  #size = 0;
+  // plain private fields rather than `#` ones: tsx compiles `#` fields to WeakMap look-ups, which
+  // made each weight look-up several times slower on this hot path
+  private readonly single = { w: new Map<string, number>(), d: new Map<string, number>() };
+  private readonly pairs = new Map<string, Map<string, number>>();
+  private count = 0;
 
   constructor(file: ModelFile) {
     this.bias = file.bias;
@@ -47,33 +49,33 @@ export class LinearModel {
     for (const [name, weight] of Object.entries(file.weights)) {
       const family = name.slice(0, 2);
       const key = name.slice(2);
-      if (family === "w:" || family === "d:") this.#single[family[0] as "w" | "d"].set(key, weight);
-      else if (family === "b:" && key.includes(" ")) this.#addPair(key, weight);
+      if (family === "w:" || family === "d:") this.single[family[0] as "w" | "d"].set(key, weight);
+      else if (family === "b:" && key.includes(" ")) this.addPair(key, weight);
       else throw new TriangulateError("BAD_INPUT", `weights file has an unknown feature "${name}"`);
-      this.#size++;
+      this.count++;
     }
   }
 
-  #addPair(key: string, weight: number): void {
+  private addPair(key: string, weight: number): void {
     const space = key.indexOf(" ");
     const first = key.slice(0, space);
-    let seconds = this.#pairs.get(first);
-    if (!seconds) this.#pairs.set(first, (seconds = new Map()));
+    let seconds = this.pairs.get(first);
+    if (!seconds) this.pairs.set(first, (seconds = new Map()));
     seconds.set(key.slice(space + 1), weight);
   }
 
   get size(): number {
-    return this.#size;
+    return this.count;
   }
 
   /** The weight of a unigram or dense feature, if the model kept it. */
   weight(family: "w" | "d", key: string): number | undefined {
-    return this.#single[family].get(key);
+    return this.single[family].get(key);
   }
 
   /** The weight of the bigram `first second`, if the model kept it. */
   pairWeight(first: string, second: string): number | undefined {
-    return this.#pairs.get(first)?.get(second);
+    return this.pairs.get(first)?.get(second);
   }
 
   /** Scores the sentence tokens[start, end); `text` is what the token offsets point into. */
@@ -101,8 +103,12 @@ export function scoreSentence(models: readonly LinearModel[], text: string, toke
     scored[m].weight.push(w);
   };
   const sink: FeatureSink = {
-    add: (family, key, from, to) => models.forEach((model, m) => fire(m, model.weight(family, key), from, to)),
-    addPair: (first, second, from, to) => models.forEach((model, m) => fire(m, model.pairWeight(first, second), from, to)),
+    add: (family, key, from, to) => {
+      for (let m = 0; m < models.length; m++) fire(m, models[m].weight(family, key), from, to);
+    },
+    addPair: (first, second, from, to) => {
+      for (let m = 0; m < models.length; m++) fire(m, models[m].pairWeight(first, second), from, to);
+    },
   };
   extractFeatures(text, tokens, start, end, sink);
   margins.forEach((z, m) => (scored[m].probability = 1 / (1 + Math.exp(-z))));

@@ -27,6 +27,8 @@ export interface Task {
   l2Grid: number[];
   keep: number;
   minCount: number;
+  /** Weigh the classes equally whatever their shares in train, so the model's odds do not carry train's prior. */
+  balanced: boolean;
 }
 
 export const TASKS: Task[] = [
@@ -39,6 +41,7 @@ export const TASKS: Task[] = [
     l2Grid: [1e-4, 3e-4, 1e-3],
     keep: 30000,
     minCount: 2,
+    balanced: false,
   },
   {
     name: "subjectivity",
@@ -46,9 +49,10 @@ export const TASKS: Task[] = [
     dev: "subjectivity/ct25-dev_en.tsv",
     positive: "SUBJ",
     metric: "macro-f1",
-    l2Grid: [3e-3, 1e-2, 3e-2],
+    l2Grid: [3e-3, 1e-2, 3e-2, 1e-1],
     keep: 30000,
     minCount: 1,
+    balanced: true,
   },
 ];
 
@@ -131,7 +135,7 @@ export function bestThreshold(metric: Metric, gold: boolean[], probabilities: nu
 }
 
 /** A deterministic generator (mulberry32), so folds are the same on every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -144,7 +148,8 @@ function random(seed: number): () => number {
 function fitPruned(names: string[][], labels: boolean[], task: Task, l2: number): { bias: number; weights: Map<string, number> } {
   const vocabulary = buildVocabulary(names, task.minCount);
   const rows = toRows(names.map((n) => countColumns(n, vocabulary)), labels, vocabulary.size);
-  const fit = fitLogistic(rows, { l2 });
+  const positives = labels.filter(Boolean).length;
+  const fit = fitLogistic(rows, { l2, positiveWeight: task.balanced ? (labels.length - positives) / positives : 1 });
   const columns = [...vocabulary].sort((a, b) => Math.abs(fit.weights[b[1]]) - Math.abs(fit.weights[a[1]]) || (a[0] < b[0] ? -1 : 1));
   const weights = new Map<string, number>();
   for (const [name, j] of columns.slice(0, task.keep)) if (fit.weights[j] !== 0) weights.set(name, Number(fit.weights[j].toPrecision(4)));
@@ -161,12 +166,12 @@ const probability = (names: string[], model: { bias: number; weights: Map<string
  * Trains a task's model: for each L2 strength, out-of-fold probabilities from k-fold cross-validation
  * on train pick the best threshold; the best strength is then fitted on all of train.
  */
-export function trainTask(task: Task, examples: Example[], folds = 5, seed = 13): ModelFile {
+export function trainTask(task: Task, examples: Example[], folds = 5, seed = 13): { model: ModelFile; outOfFold: number[] } {
   const names = examples.map((e) => featureNames(e.text));
   const labels = examples.map((e) => e.positive);
   const next = random(seed);
   const fold = examples.map(() => Math.floor(next() * folds));
-  let best = { l2: task.l2Grid[0], threshold: 0.5, score: -1 };
+  let best = { l2: task.l2Grid[0], threshold: 0.5, score: -1, outOfFold: [] as number[] };
   for (const l2 of task.l2Grid) {
     const outOfFold = new Array<number>(examples.length);
     for (let f = 0; f < folds; f++) {
@@ -175,10 +180,10 @@ export function trainTask(task: Task, examples: Example[], folds = 5, seed = 13)
       names.forEach((n, i) => inTrain[i] || (outOfFold[i] = probability(n, model)));
     }
     const { threshold, score } = bestThreshold(task.metric, labels, outOfFold);
-    if (score > best.score) best = { l2, threshold, score };
+    if (score > best.score) best = { l2, threshold, score, outOfFold };
   }
   const model = fitPruned(names, labels, task, best.l2);
-  return {
+  return { outOfFold: best.outOfFold, model: {
     bias: Number(model.bias.toPrecision(6)),
     weights: Object.fromEntries(model.weights),
     threshold: best.threshold,
@@ -186,12 +191,12 @@ export function trainTask(task: Task, examples: Example[], folds = 5, seed = 13)
       task: task.name,
       data: `../shared/data/${task.train}`,
       trainedBy: "npm run train (scripts/train.ts)",
-      model: "logistic regression, L2, L-BFGS",
+      model: `logistic regression, L2, L-BFGS${task.balanced ? ", balanced class weights" : ""}`,
       l2: best.l2,
       cvFolds: folds,
       cvSeed: seed,
       [`cv ${task.metric}`]: Number(best.score.toFixed(4)),
       features: model.weights.size,
     },
-  };
+  } };
 }
