@@ -106,3 +106,26 @@ test("a sentence heavy with abstract nouns in the writer's voice leans towards o
   assert.ok(cues.values[CUES.indexOf("abstractShare")] > 0.2);
   assert.equal(cues.unasserted, undefined);
 });
+
+test("what a named party says is a claim; what unnamed analysts argue is a view", () => {
+  const doc = docOf("The Harbour Authority said the port would stay closed. Analysts argue that the closure could hurt exporters.");
+  doc.layers.attribution = [
+    { ...base(doc, "the port would stay closed"), chain: [{ source: at(doc, "The Harbour Authority"), cue: at(doc, "said") }], direct: false },
+    { ...base(doc, "the closure could hurt exporters", 1), chain: [{ source: at(doc, "Analysts"), cue: at(doc, "argue") }], direct: false },
+  ];
+  doc.layers.entities = [{ ...base(doc, "Harbour Authority"), canonical: "Harbour Authority", type: "organization" }];
+  annotator.run(doc);
+  assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["claim", "opinion"]);
+});
+
+test("the writer's own modal speculation is an opinion, but hearsay in the writer's voice can still be a claim", () => {
+  const doc = docOf("If the talks fail, the region could slide into a wider war. Engineers had reportedly warned the operator about cracks in the dam in 2024.");
+  doc.layers.certainty = [
+    { ...base(doc, "If the talks fail, the region could slide into a wider war."), label: "conditional", evidence: [at(doc, "If")] },
+    { ...base(doc, "Engineers had reportedly warned the operator about cracks in the dam in 2024.", 1), label: "hedged", evidence: [at(doc, "reportedly")] },
+  ];
+  annotator.run(doc);
+  const [speculation, hearsay] = doc.layers.kind!;
+  assert.equal(speculation.kind, "opinion");
+  assert.notEqual(hearsay.evidence.length, 0);
+});

@@ -38,7 +38,27 @@ export interface SentenceCues {
   spans: Array<Span | undefined>;
   /** Set when the line asserts nothing (not a sentence, or the writer's own question): the words that show it. */
   unasserted?: Span;
+  /** The reporting cue when it introduces a view ("argue", "believe", "suggest") rather than a report. */
+  view?: Span;
+  /** The reporting cue when it reports ("said", "announced", "denied", "according to"). */
+  reported?: Span;
+  /** The source names someone (a name or a known entity), not a kind of people ("analysts"). */
+  namedSource?: Span;
+  /** The attributed content is hedged, conditional or predicted. */
+  speculative?: Span;
 }
+
+/**
+ * Verbs that introduce a view, not a report: "analysts argue that…", "officials caution…", "the piece
+ * suggests…". Whatever follows is the speaker's reasoning, checkable only when it carries a figure.
+ */
+const VIEW_VERBS = new Set(
+  ("argue argues argued arguing contend contends contended stress stresses stressed believe believes believed think thinks " +
+    "thought feel feels felt caution cautions cautioned advocate advocates advocated posit posits posited " +
+    "reckon reckons speculate speculates speculated suspect suspects suspected worry " +
+    "worries worried fear fears feared hope hopes hoped wonder wonders wondered imply implies implied suggest suggests " +
+    "suggested suggesting opine opines see sees").split(" "),
+);
 
 /** The combining layer as `npm run train` writes it. */
 export interface KindModelFile {
@@ -114,6 +134,7 @@ export interface SentenceLayers {
   quantity?: Span;
   date?: Span;
   entity?: Span;
+  entities: readonly Span[];
   certainty?: Layers["certainty"][number];
 }
 
@@ -129,6 +150,7 @@ export function sentenceLayers(doc: Doc): (index: number) => SentenceLayers {
     quantity: quantities.get(index)?.[0],
     date: dates.get(index)?.[0],
     entity: entities.get(index)?.[0],
+    entities: entities.get(index) ?? [],
     certainty: certainties.get(index)?.[0],
   });
 }
@@ -146,22 +168,56 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   };
   set("checkworthy", undefined, logit(check.probability) - logit(models.checkworthy.threshold));
   set("subjective", undefined, logit(subjective.probability) - logit(models.subjectivity.threshold));
-  const attributed = found.attribution?.chain[0]?.cue;
+  const chain = found.attribution?.chain ?? [];
+  const attributed = chain[0]?.cue;
   set("attributed", attributed);
+  // the verb of the sentence is the outermost reporter's: "The Courier reports, citing AP, …"
+  const mainCue = chain[chain.length - 1]?.cue;
+  const mainVerb = mainCue && doc.text.slice(mainCue.start, mainCue.end).toLowerCase().split(/\s+/);
+  const isView = !!mainVerb && mainVerb.some((w) => VIEW_VERBS.has(w));
+  const source = chain[0]?.source;
+  const named = source && (chain[0].resolved || isNamed(doc, source, sentence, found.entities) ? source : undefined);
   set("quantity", found.quantity);
   set("date", found.date);
   set("actor", found.entity);
   const shape = readShape(doc.tokens, sentence.tokenStart, sentence.tokenEnd);
   set("eventVerb", shape.eventVerb);
   const certainty = found.certainty;
+  const speculation = certainty && speculationCue(doc, certainty);
   if (!attributed) {
     set("ownModal", shape.modal);
-    set("ownSpeculation", certainty && SPECULATIVE.has(certainty.label) ? (certainty.evidence[0] ?? certainty) : undefined);
+    set("ownSpeculation", speculation);
     set("firstPerson", shape.personal);
   }
   set("abstractShare", undefined, shape.words ? shape.abstract / shape.words : 0);
   const fragment = found.quantity || attributed ? undefined : shape.fragment;
-  return { values, spans, unasserted: fragment ?? (attributed ? undefined : shape.question) };
+  return {
+    values,
+    spans,
+    unasserted: fragment ?? (attributed ? undefined : shape.question),
+    ...(mainCue ? (isView ? { view: mainCue } : { reported: mainCue }) : {}),
+    ...(named ? { namedSource: named } : {}),
+    ...(attributed && speculation ? { speculative: speculation } : {}),
+  };
+}
+
+/**
+ * The words that make a statement speculation: a condition, or a modal verb ("could", "would", "will")
+ * behind a hedge or prediction. Hearsay and evidential hedges ("reportedly", "appears", "suggests")
+ * still report something that can be checked, so they do not count.
+ */
+function speculationCue(doc: Doc, certainty: Layers["certainty"][number]): Span | undefined {
+  if (certainty.label === "conditional") return certainty.evidence[0] ?? certainty;
+  if (!SPECULATIVE.has(certainty.label)) return undefined;
+  return certainty.evidence.find((e) => MODALS.has(doc.text.slice(e.start, e.end).toLowerCase()) || doc.text.slice(e.start, e.end).toLowerCase() === "will");
+}
+
+/** Whether a source span names someone: it holds an entity, or a capitalised word past the sentence's first. */
+function isNamed(doc: Doc, source: Span, sentence: Sentence, entities: readonly Span[]): boolean {
+  if (entities.some((e) => e.start < source.end && e.end > source.start)) return true;
+  const words = doc.text.slice(source.start, source.end).matchAll(/\p{L}[\p{L}'’.-]*/gu);
+  for (const w of words) if (source.start + w.index > sentence.start && /^\p{Lu}/u.test(w[0])) return true;
+  return false;
 }
 
 /** What one left-to-right walk over a sentence's tokens shows of its shape. */
@@ -234,9 +290,19 @@ export const combinedMargin = (cues: SentenceCues, combine: KindModelFile): numb
  */
 export function isClaim(cues: SentenceCues, combine: KindModelFile): boolean {
   if (cues.unasserted) return false;
-  return (cues.values[ATTRIBUTED] > 0 && cues.values[QUANTITY] > 0) || combinedMargin(cues, combine) > 0;
+  if (cues.values[ATTRIBUTED] > 0) {
+    // a figure can be checked whoever gives it; what a named party says or predicts is a claim about
+    // what they said; a view of unnamed "analysts" or "observers", or their speculation, is commentary
+    if (cues.values[QUANTITY] > 0 || cues.namedSource) return true;
+    if (cues.view || cues.speculative) return false;
+    return true;
+  }
+  // the writer's own speculation ("it could backfire", "this would give Moscow…") asserts nothing yet
+  if (cues.values[OWN_SPECULATION] > 0) return false;
+  return combinedMargin(cues, combine) > 0;
 }
 const ATTRIBUTED = CUES.indexOf("attributed");
+const OWN_SPECULATION = CUES.indexOf("ownSpeculation");
 const QUANTITY = CUES.indexOf("quantity");
 
 function decide(doc: Doc, sentence: Sentence, cues: SentenceCues, check: Scored, subjective: Scored, combine: KindModelFile): KindFinding {

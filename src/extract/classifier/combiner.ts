@@ -28,10 +28,12 @@ export function textCues(text: string, models: { checkworthy: LinearModel; subje
   const doc: Doc = upstream.run(createDoc({ id: "example", text, meta: {} }));
   const whole: Sentence = { index: 0, start: 0, end: text.length, tokenStart: 0, tokenEnd: doc.tokens.length };
   const layers = sentenceLayers(doc);
-  const found: SentenceLayers = {};
+  const found: SentenceLayers = { entities: [] };
   for (const sentence of doc.sentences) {
     const here = layers(sentence.index);
-    for (const key of Object.keys(here) as Array<keyof SentenceLayers>) (found[key] as unknown) ??= here[key];
+    for (const key of Object.keys(here) as Array<keyof SentenceLayers>)
+      if (key === "entities") found.entities = [...found.entities, ...here.entities];
+      else (found[key] as unknown) ??= here[key];
   }
   const [check, subjectiveScore] = scoreSentence([models.checkworthy, models.subjectivity], doc.text, doc.tokens, 0, doc.tokens.length);
   if (subjective !== undefined) subjectiveScore.probability = subjective;
