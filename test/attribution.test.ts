@@ -66,3 +66,44 @@ test("a one-line document of thousands of words is annotated in linear time", ()
   analyse(text);
   assert.ok(performance.now() - t0 < 2000);
 });
+
+test("a hearsay adverb before a speech verb names no source", () => {
+  assert.deepEqual(sources("Inspectors had reportedly warned the operator about leaks last spring."), [[null, null]]);
+  assert.deepEqual(sources("The memo allegedly told staff to delete the files."), [[null, null]]);
+});
+
+test("a passive cue's subject is not a speaker", () => {
+  assert.deepEqual(sources("Results are confirmed only after a second count."), [[null, null]]);
+  assert.deepEqual(sources("He is said to have left the country."), [[null, null]]);
+});
+
+test("a time adjunct between the subject and its verb is skipped", () => {
+  assert.deepEqual(sources("The agency on Friday denied that the data was lost."), [["The agency", "denied"]]);
+});
+
+test("a name set off by commas after its role is the speaker", () => {
+  assert.deepEqual(sources("Its chief executive, Dana Molk, said the plant was safe."), [["Dana Molk", "said"]]);
+  assert.deepEqual(sources("The governor, Ivo Rask, has said that roads will reopen."), [["Ivo Rask", "said"]]);
+});
+
+test("a verb joined by 'and' shares the first verb's speaker", () => {
+  const doc = analyse("The union says 40 workers were hurt and accuses the owners of negligence.");
+  assert.deepEqual(doc.layers.attribution!.map((a) => [spanText(doc, a.chain[0].source), spanText(doc, a.chain[0].cue)]), [["The union", "says"], ["The union", "accuses"]]);
+});
+
+test("a party before a place phrase is the source, and the outlet's own reporter counts", () => {
+  assert.deepEqual(sources("Officials in Brenna said the water was falling."), [["Officials in Brenna", "said"]]);
+  assert.deepEqual(sources("Our correspondent in Brenna says the square is dry."), [["Our correspondent in Brenna", "says"]]);
+});
+
+test("a source resolves to the entity that is its head, and a definite description to the body named before", () => {
+  const text = "Neighbouring Veldra said 11 people died. The Roads Agency closed the bridge. The agency said it would reopen.";
+  const doc = segment(createDoc({ id: "t", text, meta: {} }));
+  const at = (phrase: string) => text.indexOf(phrase);
+  doc.layers.entities = [
+    { start: at("Veldra"), end: at("Veldra") + 6, sentence: 0, annotator: "entities", evidence: [], canonical: "Veldra", type: "country" },
+    { start: at("Roads Agency"), end: at("Roads Agency") + 12, sentence: 1, annotator: "entities", evidence: [], canonical: "Roads Agency", type: "organization" },
+  ];
+  attribution().run(doc);
+  assert.deepEqual(toClaimRecords(doc).map((r) => r.source), ["Veldra", null, "Roads Agency"]);
+});

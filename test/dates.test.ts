@@ -51,3 +51,13 @@ test("with no document date, only dates that name their month are given", () => 
   assert.equal(doc.meta.date, undefined);
   assert.deepEqual(found, [["on 12 March 2023", "2023-03-12"]]);
 });
+
+test("a bare weekday is in the past of the document unless the sentence looks ahead", () => {
+  const { found } = read("The bridge collapsed on Monday night. Officials expect the road will reopen by Monday.", { date: "2026-03-13" });
+  assert.deepEqual(found, [["on Monday night", "2026-03-09"], ["Monday", "2026-03-16"]]);
+});
+
+test("last year and next month name no day", () => {
+  const { found } = read("Engineers warned the firm last year, and repairs start next month.", { date: "2026-03-13" });
+  assert.deepEqual(found, []);
+});

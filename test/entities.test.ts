@@ -78,3 +78,29 @@ test("a 5,000-word sentence is read in linear time", () => {
   assert.equal(mentions(text).length, 2100);
   assert.ok(performance.now() - start < 2000);
 });
+
+test("an all-caps dateline is the place the document writes in title case elsewhere", () => {
+  const found = mentions("VASKOR, Veldra, 3 May — Rain fell on Vaskor all night.");
+  assert.deepEqual(found.filter((e) => e.canonical === "Vaskor").map((e) => e.type), ["place", "place"]);
+});
+
+test("a capitalised compound or agent plural opening a sentence is a common word, not a name", () => {
+  assert.deepEqual(names("Floodwater covered the square in Brenna. Looters were seen near the station."), ["Brenna"]);
+});
+
+test("a title word inside an organisation's name stays in the name", () => {
+  assert.deepEqual(names("Patients were taken to Vasko General Hospital overnight."), ["Vasko General Hospital"]);
+});
+
+test("an acronym defined in brackets and a body's bare head word resolve to the full name", () => {
+  const text = "The National Roads Agency (NRA) closed the bridge. The NRA said repairs would take a week. The Agency gave no date.";
+  assert.deepEqual(names(text), ["National Roads Agency"]);
+});
+
+test("a demonym of a name the document gives is that name", () => {
+  assert.deepEqual(names("Floods hit Veldra on Monday, and the Veldran army sent boats to the coast of Veldra."), ["Veldra"]);
+});
+
+test("the word after a live blog's clock time counts as opening the sentence", () => {
+  assert.deepEqual(names("14:30 Welcome to our coverage from Brenna."), ["Brenna"]);
+});

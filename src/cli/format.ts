@@ -4,10 +4,14 @@ import type { IO } from "./command.ts";
 
 const num = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
-/** "10,000–12,000 soldiers", "more than 500 people", "about 40 percent". */
+/**
+ * "10,000–12,000 soldiers", "at least 46 people", "up to 15,000 people", "about 40 percent". A lower
+ * bound reads "at least": the bound does not keep whether the text said "more than" or "at least",
+ * and "at least" is true of both.
+ */
 export function formatQuantity(q: Pick<ClaimQuantity, "min" | "max" | "of"> & Partial<ClaimQuantity>): string {
   const value = q.min === q.max ? num(q.min) : `${num(q.min)}–${num(q.max)}`;
-  const bound = q.bound === "lower" ? "more than " : q.bound === "upper" ? "up to " : q.approximate ? "about " : "";
+  const bound = q.bound === "lower" ? "at least " : q.bound === "upper" ? "up to " : q.approximate ? "about " : "";
   if (q.kind === "percent") return `${bound}${value}%`;
   if (q.kind === "money" && q.unit) return `${bound}${q.unit} ${value}${q.of && q.of !== q.unit ? ` (${q.of})` : ""}`;
   return `${bound}${value} ${q.of}`.trim();

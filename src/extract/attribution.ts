@@ -1,6 +1,6 @@
-import type { Attribution, AttributionLink, Doc, Sentence, Span, Token } from "../doc.ts";
+import type { Attribution, AttributionLink, Doc, EntityMention, Sentence, Span, Token } from "../doc.ts";
 import { PhraseMatcher } from "../text/phrases.ts";
-import { cueEntries, LIGHT_VERBS, SOURCE_NOUNS, STATEMENT_NOUNS, type CueFrame } from "./lexicons/cues.ts";
+import { cueEntries, HEARSAY_ADVERBS, LIGHT_VERBS, SOURCE_NOUNS, STATEMENT_NOUNS, type CueFrame } from "./lexicons/cues.ts";
 import type { Annotator } from "./pipeline.ts";
 
 // Who said it: finds reporting cues in each sentence, the source each cue points to (before it,
@@ -36,6 +36,17 @@ const ROLE_WORDS = new Set(
     "of the former acting")
     .split(" "),
 );
+/** Words of a time adjunct between a subject and its verb ("the ministry on Wednesday denied"). */
+const TIME_WORDS = new Set(
+  ("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september " +
+    "october november december yesterday today tonight morning afternoon evening night week weekend month year earlier later")
+    .split(" "),
+);
+const TIME_PREPOSITIONS = new Set(["on", "in", "at", "during", "late", "early", "last", "this", "on"]);
+const BE_FORMS = new Set(["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "gets", "got"]);
+/** Irregular past participles of cue verbs, which a be-form makes passive ("he is said to", "they were told"). */
+const PARTICIPLES = new Set(["said", "told", "shown", "found", "known", "thought", "written", "seen", "heard", "given", "held", "put"]);
+const COORDINATORS = new Set(["and", "or", "but"]);
 const QUOTE_OPEN = new Set(["“", "‘", "«"]);
 const QUOTE_CLOSE = new Set(["”", "’", "»"]);
 const END_MARKER = /\((?:end|ends)\)\s*$|\bENDS?\s*$/i;
@@ -65,6 +76,57 @@ interface People {
   byRole: Map<string, string>;
 }
 
+/** The entities layer, looked up by character offset. */
+class EntityIndex {
+  readonly #mentions: EntityMention[];
+  constructor(mentions: readonly EntityMention[]) {
+    this.#mentions = [...mentions].sort((a, b) => a.start - b.start);
+  }
+
+  /** Mentions that lie inside [start, end), in text order. */
+  within(start: number, end: number): EntityMention[] {
+    const out: EntityMention[] = [];
+    for (let i = this.#firstFrom(start); i < this.#mentions.length && this.#mentions[i].start < end; i++)
+      if (this.#mentions[i].end <= end) out.push(this.#mentions[i]);
+    return out;
+  }
+
+  covers(start: number, end: number): boolean {
+    const i = this.#firstFrom(start);
+    return i < this.#mentions.length && this.#mentions[i].start === start && this.#mentions[i].end >= end;
+  }
+
+  /**
+   * The organisation a definite description refers to ("the ministry", "the regional health office"):
+   * the nearest one named before `at` whose name holds every word of the description, else the first after.
+   */
+  describedBy(words: string[], at: number): string | undefined {
+    const fits = (m: EntityMention): boolean => {
+      if (m.type !== "organization") return false;
+      const name = m.canonical.toLowerCase().split(/\s+/);
+      return words.every((w) => name.includes(w));
+    };
+    let before: EntityMention | undefined;
+    for (const m of this.#mentions) {
+      if (!fits(m)) continue;
+      if (m.start < at) before = m;
+      else return (before ?? m).canonical;
+    }
+    return before?.canonical;
+  }
+
+  #firstFrom(start: number): number {
+    let lo = 0;
+    let hi = this.#mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.#mentions[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
 export function attribution(): Annotator {
   return {
     name: "attribution",
@@ -78,13 +140,14 @@ export function attribution(): Annotator {
 
 function annotate(doc: Doc): Attribution[] {
   const people: People = { bySurname: new Map(), byRole: new Map() };
+  const entities = new EntityIndex(doc.layers.entities ?? []);
   const persons = (doc.layers.entities ?? []).filter((e) => e.type === "person");
   let personAt = 0;
   const found: Attribution[][] = doc.sentences.map((sentence) => {
     // names the entities layer found before this sentence count as seen
     for (; personAt < persons.length && persons[personAt].start < sentence.start; personAt++) remember(people, persons[personAt].canonical);
-    const candidates = findCandidates(doc, sentence).filter((c) => accept(doc, c));
-    for (const c of candidates) c.resolved = resolve(doc, c.source!, people);
+    const candidates = findCandidates(doc, sentence).filter((c) => accept(doc, c) && (c.frame !== "evidential" || namesParty(doc, sentence, c.source!, entities, people)));
+    for (const c of candidates) c.resolved = resolve(doc, c.source!, people, entities);
     return buildAttributions(doc, sentence, candidates);
   });
   inheritSpeakers(doc, found);
@@ -138,6 +201,18 @@ function prepositionCandidate(doc: Doc, sentence: Sentence, cue: TokenRange): Ca
 function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: CueFrame, earlier: Candidate[]): Candidate | undefined {
   const cueStart = withLightVerb(doc, sentence, cue);
   const full = { start: cueStart, end: cue.end };
+  const modifiers = modifiersBefore(doc, sentence, cueStart);
+  // "deaths are confirmed when…", "he is said to…": a passive cue's subject is what is spoken of, not the speaker
+  if (isParticiple(word(doc, cue.start)) && modifiers.some((i) => BE_FORMS.has(word(doc, i)))) return undefined;
+  // "engineers had reportedly warned": the writer relays hearsay that the speech took place, so its subject is
+  // not the writer's source; a finding still has one ("assessments reportedly indicate")
+  if (frame !== "evidential" && modifiers.some((i) => HEARSAY_ADVERBS.has(word(doc, i)))) return undefined;
+  const left = (modifiers.at(-1) ?? cueStart) - 1;
+  // "Kolvany says … and accuses Belgrast": a coordinated verb shares the subject of the first
+  if (left >= sentence.tokenStart && COORDINATORS.has(word(doc, left))) {
+    const shared = earlier.at(-1)?.source;
+    return shared && { cue: full, frame, source: shared, content: contentAfter(doc, sentence, full.end), citing: false };
+  }
   const before = phraseBefore(doc, sentence, cueStart);
   if (before) {
     const after = contentAfter(doc, sentence, full.end);
@@ -146,7 +221,6 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
     const content = after.end > after.start ? after : contentBefore(doc, sentence, before.start);
     return { cue: full, frame, source: before, content, citing: false };
   }
-  const left = cueStart - 1;
   const afterPunctuation = left >= sentence.tokenStart && /^[,”"’»—–-]$/.test(word(doc, left));
   if (!afterPunctuation) return undefined;
   // "…, adding that": a participle shares the subject of the clause it hangs from
@@ -155,7 +229,7 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
     return shared && { cue: full, frame, source: shared, content: contentAfter(doc, sentence, full.end), citing: false };
   }
   // "…, said Lopez" / "“…,” said the minister"
-  const inverted = phraseAfter(doc, sentence, full.end);
+  const inverted = left === cueStart - 1 ? phraseAfter(doc, sentence, full.end) : undefined;
   if (inverted && (isCapitalised(doc, inverted.start) || /^(the|a|an)$/.test(word(doc, inverted.start))) && endsClause(doc, sentence, inverted.end))
     return { cue: full, frame, source: inverted, content: contentBefore(doc, sentence, cueStart), citing: false };
   // "Kim Jong Gyu, vice foreign minister of …, gave": skip the apposition back to the name
@@ -163,6 +237,15 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
   if (apposed) return { cue: full, frame, source: apposed, content: contentAfter(doc, sentence, full.end), citing: false };
   return undefined;
 }
+
+/** Indices of the auxiliaries and adverbs standing right before token `i`, nearest first. */
+function modifiersBefore(doc: Doc, sentence: Sentence, i: number): number[] {
+  const out: number[] = [];
+  for (let k = i - 1; k >= sentence.tokenStart && (AUXILIARY.has(word(doc, k)) || isAdverb(doc.tokens[k])); k--) out.push(k);
+  return out;
+}
+
+const isParticiple = (w: string): boolean => PARTICIPLES.has(w) || (w.length > 4 && w.endsWith("ed"));
 
 /** "gave the following answer": the cue starts at the light verb before a statement noun. */
 function withLightVerb(doc: Doc, sentence: Sentence, cue: TokenRange): number {
@@ -212,8 +295,8 @@ function ownerBefore(doc: Doc, sentence: Sentence, noun: number): TokenRange | u
 
 /** The noun phrase ending just before token `i`, skipping auxiliaries and adverbs ("officials have also said"). */
 function phraseBefore(doc: Doc, sentence: Sentence, i: number): TokenRange | undefined {
-  let end = i;
-  while (end - 1 >= sentence.tokenStart && (AUXILIARY.has(word(doc, end - 1)) || isAdverb(doc.tokens[end - 1]))) end--;
+  let end = skipTimeAdjunct(doc, sentence, i - modifiersBefore(doc, sentence, i).length);
+  if (end - 1 >= sentence.tokenStart && COORDINATORS.has(word(doc, end - 1))) return undefined;
   let start = end;
   while (start - 1 >= sentence.tokenStart && end - start < MAX_SOURCE_TOKENS + 1 && inPhrase(doc, start - 1)) start--;
   // a pronoun subject stands alone: "he said", "they believe"
@@ -221,7 +304,25 @@ function phraseBefore(doc: Doc, sentence: Sentence, i: number): TokenRange | und
     start = end - 1;
   while (start < end && /^(and|of|'s|’s)$/.test(word(doc, start))) start++;
   if (start === end || end - start > MAX_SOURCE_TOKENS) return undefined;
-  return { start, end };
+  return { start: withPartyBeforePlace(doc, sentence, start), end };
+}
+
+/** "officials in Kyiv said", "our reporter in Lindor says": the party before a place phrase is the source, not the place. */
+function withPartyBeforePlace(doc: Doc, sentence: Sentence, start: number): number {
+  const prep = start - 1;
+  if (prep - 1 < sentence.tokenStart || !/^(in|at|from)$/.test(word(doc, prep)) || !SOURCE_NOUNS.has(word(doc, prep - 1))) return start;
+  let first = prep - 1;
+  while (first - 1 >= sentence.tokenStart && prep - first < 4 && inPhrase(doc, first - 1)) first--;
+  return first;
+}
+
+/** Where the subject ends before a time adjunct ending at token `i` ("the ministry on Wednesday", "the mayor yesterday"). */
+function skipTimeAdjunct(doc: Doc, sentence: Sentence, i: number): number {
+  if (i - 1 < sentence.tokenStart || !TIME_WORDS.has(word(doc, i - 1))) return i;
+  let k = i - 1;
+  while (k - 1 >= sentence.tokenStart && (TIME_WORDS.has(word(doc, k - 1)) || /^\d+$/.test(word(doc, k - 1)))) k--;
+  if (k - 1 >= sentence.tokenStart && TIME_PREPOSITIONS.has(word(doc, k - 1))) return k - 1;
+  return /^(yesterday|today|tonight|earlier|later)$/.test(word(doc, i - 1)) ? k : i;
 }
 
 /** The noun phrase starting at token `i` and running to the next boundary ("according to Western intelligence, …"). */
@@ -240,25 +341,39 @@ function phraseAfter(doc: Doc, sentence: Sentence, i: number): TokenRange | unde
 
 const inPhrase = (doc: Doc, i: number): boolean => {
   const t = doc.tokens[i];
-  return isWord(t) && !BOUNDARY.has(t.lower) && !AUXILIARY.has(t.lower);
+  return isWord(t) && !BOUNDARY.has(t.lower) && !AUXILIARY.has(t.lower) && !TIME_WORDS.has(t.lower) && !isClockMinutes(doc, i);
 };
+
+/** The minutes of a clock time ("18:30 Kolvany says" opening a live-blog entry), which are no part of a name. */
+const isClockMinutes = (doc: Doc, i: number): boolean => i > 0 && /^\d\d$/.test(doc.tokens[i].lower) && doc.tokens[i - 1].lower === ":";
 
 /** True when the phrase ending at `i` closes its clause: end of sentence, punctuation, or a place/time adjunct. */
 function endsClause(doc: Doc, sentence: Sentence, i: number): boolean {
   return i >= sentence.tokenEnd || !isWord(doc.tokens[i]) || /^(at|in|on|during|after|before|when|while|as|who|to)$/.test(word(doc, i));
 }
 
-/** "NAME, ROLE, cue": the phrase before the comma that opens the apposition ending at token `comma`. */
+/**
+ * "NAME, ROLE, cue": the phrase before the comma that opens the apposition ending at token `left`;
+ * "ROLE, NAME, cue" ("its chief executive, Jonas Brell, said"): the name between the commas.
+ */
 function phraseBeforeApposition(doc: Doc, sentence: Sentence, left: number): TokenRange | undefined {
   let closing = left;
   while (closing > sentence.tokenStart && word(doc, closing) !== ",") closing--;
   for (let i = closing - 1; i > sentence.tokenStart && left - i < 30; i--) {
     if (word(doc, i) !== ",") continue;
+    if (isNameRun(doc, i + 1, closing)) return { start: i + 1, end: closing };
     const name = phraseBefore(doc, sentence, i);
     if (name && isCapitalised(doc, name.start) && isCapitalised(doc, name.end - 1)) return name;
     return undefined;
   }
   return undefined;
+}
+
+/** Whether tokens [start, end) are a short run of capitalised words: a name. */
+function isNameRun(doc: Doc, start: number, end: number): boolean {
+  if (end - start < 1 || end - start > 4) return false;
+  for (let i = start; i < end; i++) if (!isCapitalised(doc, i) || !isWord(doc.tokens[i]) || ROLE_WORDS.has(word(doc, i))) return false;
+  return true;
 }
 
 /** The sentence's opening noun phrase, up to its first verb-like word: "A French newspaper circulated …". */
@@ -298,7 +413,9 @@ function accept(doc: Doc, c: Candidate): boolean {
   if (!c.source) return false;
   const words = doc.tokens.slice(c.source.start, c.source.end).map((_, k) => word(doc, c.source!.start + k));
   const first = words[0];
-  if (words.some((w) => FIRST_PERSON.has(w))) return false;
+  // "our correspondent says" is the outlet's reporter; "we said", "my view" are the writer
+  const ownReporter = (first === "our" || first === "my") && words.length > 1 && SOURCE_NOUNS.has(words[1]);
+  if (!ownReporter && words.some((w) => FIRST_PERSON.has(w))) return false;
   if (words.length === 1 && NON_SOURCES.has(first)) return false;
   // generic "you could say"
   if (first === "you" && c.source.end < doc.tokens.length && MODALS.has(doc.tokens[c.source.end].lower)) return false;
@@ -318,11 +435,52 @@ function isSourceLike(doc: Doc, source: TokenRange): boolean {
   return false;
 }
 
-/** Canonical name for a source: the person inside a role phrase, or the earlier person a pronoun, surname or role points to. */
-function resolve(doc: Doc, source: TokenRange, people: People): string | undefined {
+/**
+ * Whether an evidential's subject is a party or a document ("the report found", "Reuters found"), not
+ * a capitalised common noun opening the sentence ("Rescuers found 24 people"): a capital there counts
+ * only when the entities layer or an earlier full name vouches for it.
+ */
+function namesParty(doc: Doc, sentence: Sentence, source: TokenRange, entities: EntityIndex, people: People): boolean {
+  const first = source.start;
+  if (first !== sentence.tokenStart || source.end - first > 1) return true;
+  const t = doc.tokens[first];
+  return SOURCE_NOUNS.has(t.lower) || entities.covers(t.start, t.end) || people.bySurname.has(t.lower);
+}
+
+/** Prepositions that end the head of a source phrase: "the mayor of Lindor", "officials in Kyiv". */
+const AFTER_HEAD = new Set(["of", "in", "at", "from", "for", "by", "to"]);
+
+/**
+ * The entity that is a source phrase's head word: "Neighbouring Tarvonia", "the Ormen Valley Regional
+ * Health Office", "Interior Minister Katrin Voss"; not Lindor in "the mayor of Lindor" or "Lindor's
+ * mayor", nor France in "a French newspaper".
+ */
+function headEntity(doc: Doc, source: TokenRange, entities: EntityIndex): EntityMention | undefined {
+  let head = source.start;
+  while (head + 1 < source.end && !AFTER_HEAD.has(word(doc, head + 1))) head++;
+  const at = doc.tokens[head];
+  const span = tokenSpan(doc, source);
+  return entities.within(span.start, span.end).find((m) => m.type !== "place" && m.start <= at.start && at.end <= m.end);
+}
+
+/** "the ministry", "the regional health office": a definite description of an organisation named in the document. */
+function describedOrganisation(doc: Doc, source: TokenRange, entities: EntityIndex): string | undefined {
+  if (!/^(the|its|their)$/.test(word(doc, source.start)) || source.end - source.start > 4 || source.end - source.start < 2) return undefined;
+  const words: string[] = [];
+  for (let i = source.start + 1; i < source.end; i++) words.push(word(doc, i));
+  return entities.describedBy(words, doc.tokens[source.start].start);
+}
+
+/** Canonical name for a source: the entity it names, the person inside a role phrase, or the earlier person a pronoun, surname or role points to. */
+function resolve(doc: Doc, source: TokenRange, people: People, entities: EntityIndex): string | undefined {
   const words = doc.tokens.slice(source.start, source.end);
   const lower = words.map((t) => t.lower);
   if (lower.length === 1 && (lower[0] === "he" || lower[0] === "she")) return people.lastPerson;
+  const entity = headEntity(doc, source, entities);
+  if (entity?.type === "person") remember(people, entity.canonical);
+  if (entity) return entity.canonical;
+  const described = describedOrganisation(doc, source, entities);
+  if (described) return described;
   // "the report from Zero Hedge": the owner of the document
   const from = lower.findIndex((w) => w === "from" || w === "by");
   if (from > 0 && STATEMENT.has(lower[from - 1]) && from + 1 < lower.length) return text(doc, { start: source.start + from + 1, end: source.end });

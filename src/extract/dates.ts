@@ -96,8 +96,10 @@ function sentenceDates(doc: Doc, s: Sentence, ref: Date | undefined): DateMentio
       if (!DATE_PARTS.some((part) => r.start.isCertain(part))) continue; // a bare time: "at 20" in "at 20%"
       // with no document date, "on Friday" or "last week" has nothing to count from
       if (!ref && (isRelative(r) || !r.start.isCertain("month"))) continue;
+      // "last year", "next month" name no day
+      if (isRelative(r) && COARSE_UNIT.test(r.text)) continue;
       const start = s.start + w.start + r.index;
-      mention({ start, end: start + r.text.trimEnd().length }, isoDay(r.start.date()));
+      mention({ start, end: start + r.text.trimEnd().length }, isoDay(weekdayInTense(r, text, text.slice(0, w.start + r.index), ref)));
     }
   for (const m of text.matchAll(YEAR)) {
     const start = s.start + m.index + m[0].length - m[1].length;
@@ -107,6 +109,29 @@ function sentenceDates(doc: Doc, s: Sentence, ref: Date | undefined): DateMentio
 }
 
 const DATE_PARTS = ["day", "weekday", "month", "year"] as const;
+const COARSE_UNIT = /\b(?:years?|months?)\b/i;
+/** Words that point a bare weekday forward: "will reopen", "officials expect"; and right before it, "by Friday". */
+const FUTURE = /\b(?:will|shall|expects?|expected|going to|scheduled|plans?)\b/i;
+const FUTURE_BEFORE = /\b(?:by|until|till|before)\s+$/i;
+/** A weekday the text places itself: "last Monday", "next Friday", "this Tuesday". */
+const PLACED = /\b(?:last|next|this|coming|past)\b/i;
+const DAY_MS = 86_400_000;
+
+/**
+ * A bare weekday ("on Monday") is the one on or before the document's date, as news reports the past,
+ * unless the sentence looks ahead ("will", "expect", "by Friday"), when it is the one on or after it.
+ * chrono takes the nearest, which a Friday report's "collapsed on Monday" sends three days ahead.
+ */
+function weekdayInTense(r: chrono.ParsedResult, sentence: string, before: string, ref: Date | undefined): Date {
+  const date = r.start.date();
+  if (!ref || !r.start.isCertain("weekday") || r.start.isCertain("day") || PLACED.test(r.text) || PLACED.test(before.slice(-6))) return date;
+  const ahead = FUTURE.test(sentence) || FUTURE_BEFORE.test(before);
+  const refDay = new Date(ref.getFullYear(), ref.getMonth(), ref.getDate()).getTime();
+  const day = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  if (!ahead && day > refDay) return new Date(date.getTime() - 7 * DAY_MS);
+  if (ahead && day < refDay) return new Date(date.getTime() + 7 * DAY_MS);
+  return date;
+}
 const isRelative = (r: chrono.ParsedResult): boolean => [...r.tags()].some((t) => t === "result/relativeDate" || t.startsWith("casualReference"));
 
 const isoDay = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

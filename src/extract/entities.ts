@@ -18,11 +18,20 @@ const commonWords = new Map<string, boolean>();
 function isCommonWord(lower: string): boolean {
   let common = commonWords.get(lower);
   if (common === undefined) {
-    common = !lexicon.isOOV(lower) || MORE_COMMON_WORDS.has(lower);
+    common = !lexicon.isOOV(lower) || MORE_COMMON_WORDS.has(lower) || isAgentPlural(lower) || isCompound(lower);
     if (commonWords.size > 100_000) commonWords.clear(); // a memo, kept small on endless input
     commonWords.set(lower, common);
   }
   return common;
+}
+
+/** "looters": the plural of an agent noun the lexicon knows ("looter"). */
+const isAgentPlural = (lower: string): boolean => lower.endsWith("ers") && !lexicon.isOOV(lower.slice(0, -1));
+
+/** "floodwater", "farmland": two common words of four letters or more written as one. */
+function isCompound(lower: string): boolean {
+  for (let k = 4; k <= lower.length - 4; k++) if (!lexicon.isOOV(lower.slice(0, k)) && !lexicon.isOOV(lower.slice(k))) return true;
+  return false;
 }
 
 /** Lower-case words that join the parts of a name ("Osama bin Laden", "Ursula von der Leyen"). */
@@ -44,6 +53,12 @@ const PLACE_PREPOSITIONS = new Set(["in", "at", "into", "near", "outside", "insi
 /** Lower-case second halves of hyphenated words whose first half is a name ("Russia-backed", "Kursk-area"). */
 const NAME_AFFIXES = new Set(
   "area based backed led linked born controlled held occupied allied aligned made style friendly bound funded owned run sponsored supported brokered annexed dominated bred trained armed".split(" "),
+);
+/** Common words that open the name of an outlet or a body ("Radio Ormen", "Bank of England"). */
+const ORG_OPENERS = new Set(["radio", "television", "tv", "channel", "bank", "university", "agency", "ministry", "hospital", "museum"]);
+/** Function words that never open a name, even before one ("The Interior Ministry", "Our reporter"). */
+const FUNCTION_WORDS = new Set(
+  "a an and as at but by for from in into nor of on or per the to vs with this that these those our their his her its my your some many all every no after before when while if however meanwhile".split(" "),
 );
 const CALENDAR = new Set(
   "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(" "),
@@ -70,10 +85,16 @@ export function entities(): Annotator {
 class DocContext {
   /** Words written capitalised somewhere other than at the start of a sentence: names, not common words. */
   readonly properWords = new Set<string>();
+  /** Words written in title case ("Lindor") anywhere, so an all-caps "LINDOR" reads as the same name. */
+  readonly titleCased = new Set<string>();
   /** A person's surname or first name (lower-cased) → the full name said earlier. */
   readonly people = new Map<string, string>();
   /** Names (lower-cased) already read as places, so "Kursk is…" stays a place after "in Kursk". */
   readonly places = new Set<string>();
+  /** "State Civil Protection Service (SCPS)": an acronym (as written) → the name it stands for. */
+  readonly acronyms = new Map<string, string>();
+  /** Canonical names of the organisations read so far, latest last. */
+  readonly organisations: string[] = [];
   readonly headlines = new Set<number>();
   /** Each sentence's words (tokens with hyphenated names split). */
   readonly words: Token[][];
@@ -84,6 +105,7 @@ class DocContext {
       const words = this.words[s.index];
       if (isHeadline(doc.text, words)) this.headlines.add(s.index);
       else for (let i = 1; i < words.length; i++) if (isCapitalisedAt(doc.text, words[i].start) && !opensPhrase(doc.text, words, i)) this.properWords.add(words[i].lower);
+      for (const w of words) if (isCapitalisedAt(doc.text, w.start) && !isAllCaps(doc.text.slice(w.start, w.end))) this.titleCased.add(w.lower);
     }
   }
 
@@ -194,7 +216,7 @@ class SentenceReader {
    */
   #readName(i: number, mayOpen: boolean): number {
     const w = this.#words[i];
-    if (mayOpen && this.#opens(i) && isCommonWord(w.lower) && !this.#context.properWords.has(w.lower)) {
+    if (mayOpen && this.#opens(i) && isCommonWord(w.lower) && !this.#context.properWords.has(w.lower) && !this.#opensOrgName(i)) {
       this.#opensAt = i + 1;
       return i + 1;
     }
@@ -203,16 +225,32 @@ class SentenceReader {
     return end;
   }
 
+  /** Whether the common word at i opens an organisation's name: "Radio Ormen", "Meridian Press" after a bracket. */
+  #opensOrgName(i: number): boolean {
+    const w = this.#words[i].lower;
+    if (FUNCTION_WORDS.has(w) || !this.#isNameWord(i + 1)) return false;
+    const end = this.#runEnd(i);
+    return ORG_OPENERS.has(w) || ORG_HEADS.has(this.#words[end - 1].lower);
+  }
+
   /** One past the last word of the capitalised run starting at i, joined by name particles and "of (the)". */
   #runEnd(i: number): number {
     const w = this.#words;
     let end = i + 1;
     for (;;) {
-      if (this.#isNameWord(end)) end++;
+      if (this.#isNameWord(end) || this.#titleInsideOrg(end)) end++;
       else if (NAME_PARTICLES.has(w[end]?.lower) && this.#isNameWord(end + 1)) end += 2;
       else if (this.#joinsOf(i, end)) end += w[end + 1]?.lower === "the" ? 3 : 2;
       else return end;
     }
+  }
+
+  /** "Lindor General Hospital": a title word between capitalised words that end in an organisation's head. */
+  #titleInsideOrg(at: number): boolean {
+    if (this.#known(at)?.entry.kind !== "title" || !isCapitalisedAt(this.#doc.text, this.#words[at].start)) return false;
+    let k = at + 1;
+    while (this.#isNameWord(k) && !ORG_HEADS.has(this.#words[k].lower)) k++;
+    return this.#isNameWord(k) && ORG_HEADS.has(this.#words[k].lower);
   }
 
   /** "of" inside a name built of common words: "Bank of England", "Coalition of the Willing". */
@@ -232,6 +270,7 @@ class SentenceReader {
     const last = lowers[lowers.length - 1];
     const head = ROMAN.test(last) && lowers.length > 1 ? lowers[lowers.length - 2] : last;
     if (EVENT_HEADS.has(head) || (lowers.length === 1 && namesEvent(w[end]))) return;
+    if (lowers.length === 1 && !this.#title && this.#readAsKnownName(start)) return;
     if (!this.#title && (lowers.length === 1 ? !isNameLike(this.#text(w[start])) : lowers.every((l) => ADJECTIVE.test(l)))) return;
     if (lowers.length === 1 && CALENDAR.has(last)) return;
 
@@ -254,6 +293,37 @@ class SentenceReader {
       return this.#emit(span, words[0], "organization", evidence);
     }
     this.#person(words, span, evidence);
+  }
+
+  /**
+   * A lone word that stands for a name the document gives in full elsewhere: an acronym defined in
+   * brackets ("SCPS"), an all-caps dateline or word ("LINDOR" for "Lindor"), a demonym of a name
+   * ("Norvessan" for "Norvessa"), or a body's head word for the body named before ("the Ministry").
+   * Emits it and returns true, or returns false when the word is none of these.
+   */
+  #readAsKnownName(i: number): boolean {
+    const word = this.#text(this.#words[i]);
+    const lower = word.toLowerCase();
+    const span = this.#span(i, i + 1);
+    const acronym = this.#context.acronyms.get(word);
+    if (acronym) return this.#emit(span, acronym, "organization", [span]), true;
+    if (isAllCaps(word) && (this.#context.titleCased.has(lower) || this.#isDateline(i))) {
+      const type = this.#isDateline(i) || this.#context.places.has(lower) ? "place" : "organization";
+      if (type === "place") this.#context.places.add(lower);
+      return this.#emit(span, word[0] + lower.slice(1), type, [span]), true;
+    }
+    const stem = lower.endsWith("n") ? lower.slice(0, -1) : "";
+    if (stem.length > 3 && this.#context.properWords.has(stem)) return this.#emit(span, word.slice(0, -1), this.#context.places.has(stem) ? "place" : "country", [span]), true;
+    if (ORG_HEADS.has(lower)) {
+      const body = [...this.#context.organisations].reverse().find((o) => o.toLowerCase().split(" ").includes(lower));
+      if (body) return this.#emit(span, body, "organization", [span]), true;
+    }
+    return false;
+  }
+
+  /** "LINDOR, Norvessa, 10 March —": an all-caps place opening a wire report. */
+  #isDateline(i: number): boolean {
+    return i === 0 && this.#words[1]?.lower === "," && this.#sentence.start === this.#words[0].start;
   }
 
   /** A person: a full name is remembered, a bare surname becomes the full name said before. */
@@ -293,6 +363,10 @@ class SentenceReader {
 
   #emit(span: Span, canonical: string, type: EntityType, evidence: Span[]): void {
     this.#out.push({ ...span, sentence: this.#sentence.index, annotator: "entities", evidence, canonical, type });
+    if (type !== "organization") return;
+    this.#context.organisations.push(canonical);
+    const acronym = /^\s*\((\p{Lu}{2,})\)/u.exec(this.#doc.text.slice(span.end, span.end + 16));
+    if (acronym) this.#context.acronyms.set(acronym[1], canonical);
   }
 }
 
@@ -307,7 +381,14 @@ const namesEvent = (next: Token | undefined): boolean => next !== undefined && (
 function opensPhrase(text: string, words: readonly Token[], i: number): boolean {
   if (i === 0) return true;
   const before = text.slice(words[i - 1].start, words[i - 1].end);
-  return OPENERS.has(before);
+  return OPENERS.has(before) || opensAfterTime(text, words, i);
+}
+
+/** A live blog's entry opens with its time: "18:30 Kolvany says …" reads as if "Kolvany" began the sentence. */
+function opensAfterTime(text: string, words: readonly Token[], i: number): boolean {
+  if (i > 3) return false;
+  for (let k = 0; k < i; k++) if (!/^[\d:.]+$/.test(text.slice(words[k].start, words[k].end))) return false;
+  return true;
 }
 
 /** Short words a title-case line leaves in lower case. */

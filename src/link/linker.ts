@@ -4,7 +4,8 @@
 // of its rarest terms (and only at the most recent entries of very long posting lists), so adding a
 // claim costs about the same with 1,000 or 1,000,000 claims already linked. Candidates are scored by
 // IDF-weighted term overlap; the best one above the threshold gives its proposition, else the claim
-// starts a new one.
+// starts a new one. Two claims that both name participants (`e:` terms) but share none are about
+// different things, however alike their wording.
 
 export interface LinkerOptions {
   /** Similarity at or above which a claim joins a proposition (0..1). */
@@ -25,17 +26,32 @@ interface LinkedClaim {
   proposition: number;
 }
 
-const DEFAULTS: Required<LinkerOptions> = { threshold: 0.5, minShared: 2, minSharedWords: 1, probeTerms: 6, maxPostings: 400 };
+const DEFAULTS: Required<LinkerOptions> = { threshold: 0.5, minShared: 2, minSharedWords: 1, probeTerms: 4, maxPostings: 150 };
+
+/** Share of the smaller claim's word weight that must be shared, beyond names and counted things. */
+const MIN_WORD_OVERLAP = 0.5;
+
+const enum Kind {
+  Word = 0,
+  Entity = 1,
+  Counted = 2,
+}
 
 export class Linker {
   readonly options: Required<LinkerOptions>;
   #termIds = new Map<string, number>();
   #df: number[] = [];
-  /** Whether each term is a plain word rather than an `e:` or `q:` term. */
-  #isWord: boolean[] = [];
+  #kind: Kind[] = [];
   #postings: number[][] = [];
   #claims: LinkedClaim[] = [];
   #propositions = 0;
+  // per-call scratch, stamped so nothing is cleared between calls
+  #stamp = 0;
+  #seenAt = new Int32Array(1024);
+  #hits = new Int32Array(1024);
+  #idfAt = new Int32Array(1024);
+  #queryAt = new Int32Array(1024);
+  #idfValue = new Float64Array(1024);
 
   constructor(options: LinkerOptions = {}) {
     for (const [k, v] of Object.entries(options))
@@ -61,6 +77,10 @@ export class Linker {
     this.#propositions = Math.max(this.#propositions, prop + 1);
     const slot = this.#claims.length;
     this.#claims.push({ id, terms: ids, proposition: prop });
+    if (slot >= this.#seenAt.length) {
+      this.#seenAt = grow(this.#seenAt);
+      this.#hits = grow(this.#hits);
+    }
     for (const t of ids) {
       this.#df[t]++;
       this.#postings[t].push(slot);
@@ -74,61 +94,105 @@ export class Linker {
       id = this.#df.length;
       this.#termIds.set(term, id);
       this.#df.push(0);
-      this.#isWord.push(!term.includes(":"));
+      this.#kind.push(term.startsWith("e:") ? Kind.Entity : term.startsWith("q:") ? Kind.Counted : Kind.Word);
       this.#postings.push([]);
+      if (id >= this.#idfAt.length) {
+        this.#idfAt = grow(this.#idfAt);
+        this.#queryAt = grow(this.#queryAt);
+        const values = new Float64Array(this.#idfAt.length);
+        values.set(this.#idfValue);
+        this.#idfValue = values;
+      }
     }
     return id;
   }
 
+  /** Inverse document frequency, computed once per term per call. */
   #idf(term: number): number {
-    return Math.log((this.#claims.length + 2) / (this.#df[term] + 1));
+    if (this.#idfAt[term] !== this.#stamp) {
+      this.#idfAt[term] = this.#stamp;
+      this.#idfValue[term] = Math.log((this.#claims.length + 2) / (this.#df[term] + 1));
+    }
+    return this.#idfValue[term];
   }
 
   /** The proposition of the most similar earlier claim, if similar enough. */
   #best(terms: Int32Array): number | undefined {
     if (!this.#claims.length || !terms.length) return undefined;
-    const weight = new Map<number, number>();
+    const stamp = ++this.#stamp;
     let total = 0;
+    let entities = 0;
+    let wordWeight = 0;
     for (const t of terms) {
-      const w = this.#idf(t);
-      weight.set(t, w);
-      total += w;
+      this.#queryAt[t] = stamp;
+      total += this.#idf(t);
+      if (this.#kind[t] === Kind.Entity) entities++;
+      else if (this.#kind[t] === Kind.Word) wordWeight += this.#idf(t);
     }
-    const probes = [...terms].filter((t) => this.#df[t] > 0).sort((a, b) => this.#df[a] - this.#df[b]).slice(0, this.options.probeTerms);
-    const seen = new Set<number>();
-    let best: { score: number; proposition: number } | undefined;
+    const probes = Array.from(terms)
+      .filter((t) => this.#df[t] > 0)
+      .sort((a, b) => this.#df[a] - this.#df[b])
+      .slice(0, this.options.probeTerms);
+    // candidates: earlier claims in the postings of at least two of the rarest terms (of the one, if
+    // the claim has only one), counted in a stamped array so nothing is allocated per claim
+    const needed = Math.min(2, probes.length);
+    const candidates: number[] = [];
     for (const t of probes) {
       const list = this.#postings[t];
       for (let i = list.length - 1, n = 0; i >= 0 && n < this.options.maxPostings; i--, n++) {
         const slot = list[i];
-        if (seen.has(slot)) continue;
-        seen.add(slot);
-        const score = this.#similarity(weight, total, this.#claims[slot].terms);
-        if (score >= this.options.threshold && (!best || score > best.score)) best = { score, proposition: this.#claims[slot].proposition };
+        if (this.#seenAt[slot] !== stamp) {
+          this.#seenAt[slot] = stamp;
+          this.#hits[slot] = 0;
+        }
+        if (++this.#hits[slot] === needed) candidates.push(slot);
       }
+    }
+    let best: { score: number; proposition: number } | undefined;
+    for (const slot of candidates) {
+      const score = this.#similarity(stamp, total, entities, wordWeight, this.#claims[slot].terms);
+      if (score >= this.options.threshold && (!best || score > best.score)) best = { score, proposition: this.#claims[slot].proposition };
     }
     return best?.proposition;
   }
 
-  /** Mean of the overlap coefficient and the cosine of IDF-weighted term sets. */
-  #similarity(weight: Map<number, number>, total: number, other: Int32Array): number {
+  /** Mean of the overlap coefficient and the cosine of IDF-weighted term sets; 0 when the constraints fail. */
+  #similarity(stamp: number, total: number, entities: number, wordWeight: number, other: Int32Array): number {
     let shared = 0;
     let sharedCount = 0;
     let sharedWords = 0;
+    let sharedEntities = 0;
+    let otherEntities = 0;
     let otherTotal = 0;
+    let sharedWordWeight = 0;
+    let otherWordWeight = 0;
     for (const t of other) {
-      const w = weight.get(t);
-      const idf = w ?? this.#idf(t);
-      otherTotal += idf;
-      if (w !== undefined) {
+      const w = this.#idf(t);
+      otherTotal += w;
+      const kind = this.#kind[t];
+      if (kind === Kind.Entity) otherEntities++;
+      else if (kind === Kind.Word) otherWordWeight += w;
+      if (this.#queryAt[t] === stamp) {
         shared += w;
         sharedCount++;
-        if (this.#isWord[t]) sharedWords++;
+        if (kind === Kind.Word) {
+          sharedWords++;
+          sharedWordWeight += w;
+        } else if (kind === Kind.Entity) sharedEntities++;
       }
     }
     if (sharedCount < this.options.minShared || sharedWords < this.options.minSharedWords || !shared) return 0;
+    if (entities && otherEntities && !sharedEntities) return 0;
+    // the same participants doing something else is another proposition: most of what is said must match
+    if (sharedWordWeight < MIN_WORD_OVERLAP * Math.min(wordWeight, otherWordWeight)) return 0;
     const overlap = shared / Math.min(total, otherTotal);
     const cosine = shared / Math.sqrt(total * otherTotal);
     return (overlap + cosine) / 2;
   }
+}
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(a.length * 2);
+  next.set(a);
+  return next;
 }

@@ -1,5 +1,8 @@
 import type { ClaimRecord } from "../extract/claims.ts";
+import { SourceNames, sourceKey } from "./names.ts";
 import { countedKey } from "./terms.ts";
+
+export { sourceKey } from "./names.ts";
 
 // The story view: propositions with everyone who asserted, hedged or denied them, the numbers each
 // source gave and when, how many independent origins stand behind each, and who cites whom.
@@ -66,18 +69,18 @@ export interface Story {
   sources: SourceSummary[];
 }
 
-/** The key two spellings of one source share: "The Pentagon" = "pentagon". */
-export const sourceKey = (name: string): string =>
-  name.toLowerCase().replace(/[’']s\b/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim().replace(/^the /, "");
-
 const stanceOf = (r: ClaimRecord): Stance =>
   r.certainty === "denied" ? "denies" : r.certainty === "asserted" || r.certainty === "predicted" ? "supports" : "hedges";
 
 /** Who speaks in a claim: its attributed source, else the outlet that published it in its own voice. */
-const speaker = (l: LinkedRecord): string => l.record.source ?? l.outlet ?? l.record.doc;
+const speaker = (l: LinkedRecord, names: SourceNames): string =>
+  l.record.source ? names.canonical(l.record.source, l.record.doc, l.record.index) : (l.outlet ?? l.record.doc);
 
 /** Where a claim comes from once citation chains and wire credits are followed. */
-const originOf = (l: LinkedRecord): string => l.record.chain[0]?.source ?? l.wire ?? l.outlet ?? l.record.doc;
+const originOf = (l: LinkedRecord, names: SourceNames): string => {
+  const first = l.record.chain[0]?.source;
+  return first ? names.canonical(first, l.record.doc, l.record.index) : (l.wire ?? l.outlet ?? l.record.doc);
+};
 
 const byDate = (a: { date?: string; doc: string }, b: { date?: string; doc: string }): number =>
   (a.date ?? "").localeCompare(b.date ?? "") || a.doc.localeCompare(b.doc);
@@ -141,13 +144,13 @@ function series(claims: StoryClaim[]): QuantitySeries[] {
   return [...out.values()];
 }
 
-function proposition(id: number, members: LinkedRecord[]): Proposition {
+function proposition(id: number, members: LinkedRecord[], names: SourceNames): Proposition {
   const claims: StoryClaim[] = members
     .map((l) => ({
       ...l.record,
       ...(l.outlet ? { outlet: l.outlet } : {}),
       ...(l.echoOf ? { echoOf: l.echoOf } : {}),
-      origin: originOf(l),
+      origin: originOf(l, names),
       stance: stanceOf(l.record),
     }))
     .sort(byDate);
@@ -166,7 +169,7 @@ function proposition(id: number, members: LinkedRecord[]): Proposition {
   };
 }
 
-function sources(linked: LinkedRecord[]): SourceSummary[] {
+function sources(linked: LinkedRecord[], names: SourceNames): SourceSummary[] {
   const out = new Map<string, SourceSummary>();
   const entry = (name: string) => {
     const key = sourceKey(name);
@@ -182,12 +185,12 @@ function sources(linked: LinkedRecord[]): SourceSummary[] {
     if (!b.citedBy.includes(a.name)) b.citedBy.push(a.name);
   };
   for (const l of [...linked].sort((a, b) => byDate(a.record, b.record))) {
-    const s = entry(speaker(l));
+    const s = entry(speaker(l, names));
     s.claims++;
     s.certainty[l.record.certainty] = (s.certainty[l.record.certainty] ?? 0) + 1;
     if (!s.documents.includes(l.record.doc)) s.documents.push(l.record.doc);
     if (!s.firstSeen && l.record.date) s.firstSeen = l.record.date;
-    const chain = l.record.chain.map((c) => c.source);
+    const chain = l.record.chain.map((c) => names.canonical(c.source, l.record.doc, l.record.index));
     for (let i = 1; i < chain.length; i++) cite(chain[i], chain[i - 1]);
     const publisher = l.outlet ?? l.record.doc;
     if (chain.length) cite(publisher, chain[chain.length - 1]);
@@ -203,10 +206,15 @@ function sources(linked: LinkedRecord[]): SourceSummary[] {
 
 /** Propositions, most attested first, and the sources behind them. */
 export function buildStory(linked: LinkedRecord[]): Story {
+  const names = new SourceNames();
+  for (const l of linked) {
+    names.add(l.record);
+    for (const n of [l.outlet, l.wire]) if (n) names.addName(n, l.record.doc);
+  }
   const groups = new Map<number, LinkedRecord[]>();
   for (const l of linked) groups.set(l.proposition, [...(groups.get(l.proposition) ?? []), l]);
   const propositions = [...groups.entries()]
-    .map(([id, members]) => proposition(id, members))
+    .map(([id, members]) => proposition(id, members, names))
     .sort((a, b) => b.independentSources - a.independentSources || b.claims.length - a.claims.length || a.id - b.id);
-  return { propositions, sources: sources(linked) };
+  return { propositions, sources: sources(linked, names) };
 }

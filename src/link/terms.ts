@@ -46,6 +46,13 @@ export function countedKey(of: string): string {
   return COUNTED_SYNONYMS[head] ?? COUNTED_SYNONYMS[stemmed] ?? stemmed;
 }
 
+/** Whether a word is an entity's name or a form of it: "ukrainians" of Ukraine, "russian" of Russia. */
+function namesEntity(word: string, named: Set<string>): boolean {
+  if (named.has(word)) return true;
+  for (const n of named) if (n.length >= 4 && word.startsWith(n.slice(0, Math.max(4, n.length - 2)))) return true;
+  return false;
+}
+
 /** The terms a claim is linked by: content-word stems, `e:` entities and `q:` counted things. */
 export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cue" | "entities" | "quantities">): string[] {
   const said = new Set<string>();
@@ -59,11 +66,14 @@ export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cu
     for (const w of words) named.add(w);
     if (!words.every((w) => said.has(w))) terms.add(`e:${e.toLowerCase()}`);
   }
-  for (const t of tokenize(record.sentence)) {
+  const tokens = tokenize(record.sentence);
+  tokens.forEach((t, i) => {
     const w = t.lower;
-    if (w.length < 3 || said.has(w) || named.has(w) || STOPWORDS.has(w) || !/^\p{L}/u.test(w)) continue;
+    if (w.length < 3 || said.has(w) || named.has(w) || STOPWORDS.has(w) || !/^\p{L}/u.test(w)) return;
+    // a capitalised word that belongs to a named entity ("Ukrainian" of Ukraine) is spoken for by the entity
+    if (i > 0 && /^\p{Lu}/u.test(record.sentence[t.start]) && namesEntity(w, named)) return;
     terms.add(stem(w.replace(/['’].*$/, "")));
-  }
+  });
   for (const q of record.quantities) terms.add(`q:${countedKey(q.of)}`);
   return [...terms];
 }

@@ -1,0 +1,77 @@
+import type { ClaimRecord } from "../extract/claims.ts";
+
+// One source goes by several names across a story: "the State Civil Protection Service", "the SCPS",
+// "Civil Protection Service"; "the Foreign Ministry" after "Tarvonia's Ministry of Foreign Affairs".
+// Counting independent sources needs one name each. Three general rules, most specific first:
+// an acronym is the name whose initials it spells; a name of two or more words all of which stand in
+// exactly one longer name is that name ("Foreign Ministry" in "Ministry of Foreign Affairs of X"); a definite description ("the ministry", "the regional health office") is the nearest
+// earlier name in the same document that holds all its words.
+
+/** The key two spellings of one source share: "The Pentagon" = "pentagon". */
+export const sourceKey = (name: string): string =>
+  name.toLowerCase().replace(/[’']s\b/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim().replace(/^the /, "");
+
+const MINOR = new Set(["of", "the", "and", "for", "on", "in", "de"]);
+const initials = (name: string): string =>
+  name
+    .split(/[\s-]+/)
+    .filter((w) => w && !MINOR.has(w.toLowerCase()))
+    .map((w) => w[0].toUpperCase())
+    .join("");
+
+const isAcronym = (name: string): boolean => /^[A-Z]{2,6}$/.test(name.replace(/^the /i, ""));
+/** "the ministry", "the regional health office": lower-case words after "the", naming no one yet. */
+const isDescription = (name: string): boolean => /^the(?: [\p{Ll}-]+){1,4}$/u.test(name.trim());
+const containsWords = (hay: string, needle: string): boolean => ` ${hay} `.includes(` ${needle} `);
+
+interface Mention {
+  name: string;
+  key: string;
+  doc: string;
+  index: number;
+}
+
+export class SourceNames {
+  #mentions: Mention[] = [];
+  #byDoc = new Map<string, Mention[]>();
+  #proper = new Map<string, string>(); // key → first spelling, for names that are not descriptions
+
+  /** Registers the names a record uses: its chain's sources and its entities. */
+  add(record: Pick<ClaimRecord, "doc" | "index" | "chain" | "entities">): void {
+    for (const name of [...record.chain.map((c) => c.source), ...record.entities]) this.#register(name, record.doc, record.index);
+  }
+
+  /** Registers a name that stands for a whole document: its outlet or wire credit. */
+  addName(name: string, doc: string): void {
+    this.#register(name, doc, -1);
+  }
+
+  #register(name: string, doc: string, index: number): void {
+    const key = sourceKey(name);
+    if (!key) return;
+    const m = { name, key, doc, index };
+    this.#mentions.push(m);
+    if (!this.#byDoc.has(doc)) this.#byDoc.set(doc, []);
+    this.#byDoc.get(doc)!.push(m);
+    if (!isDescription(name) && !isAcronym(name) && !this.#proper.has(key)) this.#proper.set(key, name.replace(/^the /i, "").trim());
+  }
+
+  /** The one name a source goes by, as said in `doc` at sentence `index`. */
+  canonical(name: string, doc: string, index: number): string {
+    const key = sourceKey(name);
+    if (isAcronym(name)) {
+      const bare = name.replace(/^the /i, "");
+      for (const [k, full] of this.#proper) if (k !== key && initials(full) === bare) return full;
+    }
+    if (isDescription(name)) {
+      const words = key.split(" ");
+      const here = (this.#byDoc.get(doc) ?? []).filter((m) => !isDescription(m.name) && words.every((w) => containsWords(m.key, w)));
+      const before = here.filter((m) => m.index <= index).sort((a, b) => b.index - a.index)[0] ?? here[0];
+      if (before) return this.canonical(before.name, doc, before.index);
+    }
+    const words = key.split(" ");
+    const longer = words.length < 2 ? [] : [...this.#proper.keys()].filter((k) => k !== key && words.every((w) => containsWords(k, w)));
+    if (longer.length === 1) return this.#proper.get(longer[0])!;
+    return this.#proper.get(key) ?? name.replace(/^the /i, "").trim();
+  }
+}
