@@ -85,6 +85,7 @@ const IRREGULAR_PAST = new Set([
   "drove", "flew", "grew", "hit", "kept", "knew", "spent", "stood", "wrote", "sold", "built", "broke", "chose", "cut",
   "fled", "found", "got", "heard", "hid", "laid", "meant", "overtook", "quit", "rode", "sank", "sought", "spoke",
   "stole", "swore", "threw", "tore", "woke", "withdrew", "became", "did", "had", "was", "were", "been", "seized",
+  "swept", "struck", "sank", "slid", "spread", "shut", "burst", "split", "dealt", "fed", "fought", "froze", "hung",
 ]);
 const HAVE = new Set(["has", "have", "had", "hasn't", "haven't", "hadn't"]);
 const ABSTRACT_SUFFIXES = ["tion", "sion", "ity", "ness", "ism", "ment", "ance", "ence"];
@@ -299,10 +300,16 @@ export function isClaim(cues: SentenceCues, combine: KindModelFile): boolean {
   }
   // the writer's own speculation ("it could backfire", "this would give Moscow…") asserts nothing yet
   if (cues.values[OWN_SPECULATION] > 0) return false;
+  // an event told in the past tense with its actor or place and its time is a report of fact
+  if (cues.values[EVENT_VERB] > 0 && cues.values[ACTOR] > 0 && cues.values[DATE] > 0 && !cues.values[FIRST_PERSON]) return true;
   return combinedMargin(cues, combine) > 0;
 }
 const ATTRIBUTED = CUES.indexOf("attributed");
 const OWN_SPECULATION = CUES.indexOf("ownSpeculation");
+const EVENT_VERB = CUES.indexOf("eventVerb");
+const ACTOR = CUES.indexOf("actor");
+const DATE = CUES.indexOf("date");
+const FIRST_PERSON = CUES.indexOf("firstPerson");
 const QUANTITY = CUES.indexOf("quantity");
 
 function decide(doc: Doc, sentence: Sentence, cues: SentenceCues, check: Scored, subjective: Scored, combine: KindModelFile): KindFinding {

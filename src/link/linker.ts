@@ -4,8 +4,8 @@
 // of its rarest terms (and only at the most recent entries of very long posting lists), so adding a
 // claim costs about the same with 1,000 or 1,000,000 claims already linked. Candidates are scored by
 // IDF-weighted term overlap; the best one above the threshold gives its proposition, else the claim
-// starts a new one. Two claims that both name participants (`e:` terms) but share none are about
-// different things, however alike their wording.
+// starts a new one. Two claims that both name several participants (`e:` terms) but share none are
+// about different things, however alike their wording.
 
 export interface LinkerOptions {
   /** Similarity at or above which a claim joins a proposition (0..1). */
@@ -182,7 +182,7 @@ export class Linker {
       }
     }
     if (sharedCount < this.options.minShared || sharedWords < this.options.minSharedWords || !shared) return 0;
-    if (entities && otherEntities && !sharedEntities) return 0;
+    if (entities > 1 && otherEntities > 1 && !sharedEntities) return 0;
     // the same participants doing something else is another proposition: most of what is said must match
     if (sharedWordWeight < MIN_WORD_OVERLAP * Math.min(wordWeight, otherWordWeight)) return 0;
     const overlap = shared / Math.min(total, otherTotal);
