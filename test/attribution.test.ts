@@ -107,3 +107,8 @@ test("a source resolves to the entity that is its head, and a definite descripti
   attribution().run(doc);
   assert.deepEqual(toClaimRecords(doc).map((r) => r.source), ["Veldra", null, "Roads Agency"]);
 });
+
+test("a description of a title named earlier resolves to that person: the head of state is the president", () => {
+  const records = sources("Valdorian President Ana Brel said the border would stay open. “We will not close it,” the head of state said on Monday.");
+  assert.deepEqual(records[1], ["Ana Brel", "said"]);
+});

@@ -477,7 +477,12 @@ function resolve(doc: Doc, source: TokenRange, people: People, entities: EntityI
   const lower = words.map((t) => t.lower);
   if (lower.length === 1 && (lower[0] === "he" || lower[0] === "she")) return people.lastPerson;
   const entity = headEntity(doc, source, entities);
-  if (entity?.type === "person") remember(people, entity.canonical);
+  if (entity?.type === "person") {
+    remember(people, entity.canonical);
+    // "Russian President Vladimir Putin": the title stays known, for "the head of state said" later
+    const role = roleKey(doc, source);
+    if (role) people.byRole.set(role, entity.canonical);
+  }
   if (entity) return entity.canonical;
   const described = describedOrganisation(doc, source, entities);
   if (described) return described;
@@ -497,8 +502,16 @@ function resolve(doc: Doc, source: TokenRange, people: People, entities: EntityI
     if (role) people.byRole.set(role, full);
     return full === text(doc, source) ? undefined : full;
   }
-  return people.byRole.get(roleKey(doc, source));
+  const role = roleKey(doc, source);
+  return people.byRole.get(role) ?? ROLE_EQUIVALENTS[role]?.map((title) => people.byRole.get(title)).find(Boolean);
 }
+
+/** Descriptions that stand for a title named earlier: "the head of state" is the president (or king, …) already named. */
+const ROLE_EQUIVALENTS: Record<string, string[]> = {
+  "head state": ["president", "king", "queen", "emir"],
+  "head government": ["prime minister", "chancellor", "president"],
+  leader: ["president", "prime minister", "chancellor", "king", "queen"],
+};
 
 /** The capitalised run at the end of a source after its role words: "Pentagon spokesperson Sabrina Singh" → "Sabrina Singh". */
 function personName(doc: Doc, source: TokenRange): TokenRange | undefined {
