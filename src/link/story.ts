@@ -113,13 +113,23 @@ function numbersConflict(claims: StoryClaim[]): boolean {
 }
 
 function statusOf(claims: StoryClaim[], independent: number): PropositionStatus {
+  // a denial disputes whatever else is said of the proposition, asserted or hedged
   const denies = claims.some((c) => c.stance === "denies");
-  const asserts = claims.some((c) => c.stance === "supports");
-  if ((denies && asserts) || numbersConflict(claims)) return "disputed";
+  const others = claims.some((c) => c.stance !== "denies");
+  if ((denies && others) || numbersConflict(claims)) return "disputed";
   return independent >= 2 ? "agreed" : "single-source";
 }
 
 const countedOf = (q: ClaimRecord["quantities"][number]): string => (q.kind === "percent" ? "percent" : countedKey(q.of));
+
+/** One value per source, figure and date: copies of a wire story repeat its numbers, they do not add to them. */
+function dedupe(values: QuantityValue[]): QuantityValue[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = `${sourceKey(v.source)}|${v.min}|${v.max}|${v.date ?? ""}`;
+    return !seen.has(key) && (seen.add(key), true);
+  });
+}
 
 function series(claims: StoryClaim[]): QuantitySeries[] {
   const out = new Map<string, QuantitySeries>();
@@ -140,7 +150,7 @@ function series(claims: StoryClaim[]): QuantitySeries[] {
     if (out.size === 1) out.values().next().value!.values.push(...unnamed);
     else out.set("", { of: "", values: unnamed });
   }
-  for (const s of out.values()) s.values.sort(byDate);
+  for (const s of out.values()) s.values = dedupe(s.values).sort(byDate);
   return [...out.values()];
 }
 
