@@ -14,16 +14,17 @@ const DATE_HINT = new RegExp(
   [
     "\\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b",
     "\\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\b",
-    "\\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|ago|[Ll]ast|[Nn]ext)\\b",
-    "\\d[/.-]\\d",
+    "\\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|ago)\\b",
+    "\\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier|[Ll]ater) (?:week|month|year|weekend|morning|afternoon|evening|night)\\b",
+    "\\b\\d{1,4}[/-]\\d{1,2}[/-]\\d{1,4}\\b",
     "\\b(?:1[89]|20)\\d\\d\\b",
   ].join("|"),
   "g",
 );
 
 /** Characters of context chrono gets on each side of a hint: enough for "on the morning of Friday 24 October 2024". */
-const WINDOW_BEFORE = 24;
-const WINDOW_AFTER = 40;
+const WINDOW_BEFORE = 14;
+const WINDOW_AFTER = 26;
 
 /** Stretches of `text` around date hints, merged where they overlap, as [start, end) offsets. */
 function hintWindows(text: string): Span[] {

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { bySentence, type CertaintyLabel, type Doc, type KindFinding, type Layers, type Sentence, type Span, type Token } from "../doc.ts";
 import { TriangulateError } from "../errors.ts";
 import type { Annotator } from "./pipeline.ts";
-import { LinearModel, scoreSentence, strongest, type Scored } from "./classifier/model.ts";
+import { LinearModel, scoreSentence, type Scored } from "./classifier/model.ts";
 
 // Claim or opinion, per sentence, following the claim rule of ../shared/eval/README.md: a claim asserts
 // something verifiable (an event, an action, a number, a date, a status, what someone said); the
@@ -333,16 +333,27 @@ function decide(doc: Doc, sentence: Sentence, cues: SentenceCues, check: Scored,
   };
 }
 
-/** The words whose weights pushed hardest towards the decision, over both models (subjectivity counts against a claim). */
+/**
+ * The words whose weights pushed hardest towards the decision, over both models (subjectivity counts
+ * against a claim): a few of them out of dozens, so kept by insertion into a short list, not a sort.
+ */
 function strongestWords(doc: Doc, check: Scored, subjective: Scored, isClaim: boolean): Span[] {
-  const both: Scored = {
-    probability: 0,
-    from: [...check.from, ...subjective.from],
-    to: [...check.to, ...subjective.to],
-    weight: [...check.weight, ...subjective.weight.map((w) => -w)],
+  const keep = EVIDENCE_WORDS * 2;
+  const top: { push: number; from: number; to: number }[] = [];
+  const consider = (scored: Scored, sign: number): void => {
+    for (let i = 0; i < scored.weight.length; i++) {
+      const push = (isClaim ? sign : -sign) * scored.weight[i];
+      if (push <= 0 || scored.to[i] <= scored.from[i] || (top.length === keep && push <= top[keep - 1].push)) continue;
+      let at = top.length;
+      while (at > 0 && top[at - 1].push < push) at--;
+      top.splice(at, 0, { push, from: scored.from[i], to: scored.to[i] });
+      if (top.length > keep) top.pop();
+    }
   };
+  consider(check, 1);
+  consider(subjective, -1);
   const spans: Span[] = [];
-  for (const { from, to } of strongest(both, isClaim, EVIDENCE_WORDS * 2)) {
+  for (const { from, to } of top) {
     const span = { start: doc.tokens[from].start, end: doc.tokens[to - 1].end };
     if (!spans.some((s) => s.start === span.start && s.end === span.end)) spans.push(span);
     if (spans.length === EVIDENCE_WORDS) break;
