@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { TriangulateError } from "../errors.ts";
+import { Store, resolveDbPath } from "../store/sqlite.ts";
 
 /** Where a command reads and writes: the process's streams, or buffers in tests. */
 export interface IO {
@@ -73,3 +74,13 @@ export const str = (v: Values[string]): string | undefined => (typeof v === "str
 export const write = (stream: NodeJS.WritableStream, text: string): void => {
   stream.write(text.endsWith("\n") ? text : `${text}\n`);
 };
+
+/** Runs `use` on the database the `--db` flag names (or the default one), closing it afterwards. */
+export async function withStore<T>(values: Values, use: (store: Store) => T | Promise<T>): Promise<T> {
+  const store = new Store(resolveDbPath(str(values.db)));
+  try {
+    return await use(store);
+  } finally {
+    store.close();
+  }
+}

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
-import type { Doc, SourceDoc } from "../doc.ts";
+import type { Doc, DocMeta, SourceDoc } from "../doc.ts";
 import type { ClaimRecord } from "../extract/claims.ts";
 import { TriangulateError } from "../errors.ts";
 import { MIGRATIONS } from "./schema.ts";
@@ -8,16 +8,9 @@ import { MIGRATIONS } from "./schema.ts";
 /** What happened to a document handed to the store. */
 export type StoreAction = "added" | "updated" | "unchanged";
 
-export interface StoredDocument {
+export interface StoredDocument extends DocMeta {
   id: string;
   hash: string;
-  title?: string;
-  outlet?: string;
-  author?: string;
-  date?: string;
-  url?: string;
-  origin?: string;
-  language?: string;
   status: "analysed" | "skipped";
   reason?: string;
   /** Id of an earlier document with the very same text (a wire copy run verbatim). */

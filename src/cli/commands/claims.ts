@@ -1,6 +1,5 @@
 import { CERTAINTY_LABELS } from "../../doc.ts";
-import { Store, resolveDbPath } from "../../store/sqlite.ts";
-import { common, str, type Command } from "../command.ts";
+import { common, str, withStore, type Command } from "../command.ts";
 import { writeRecords } from "../format.ts";
 
 export const claimsCommand: Command = {
@@ -20,8 +19,7 @@ export const claimsCommand: Command = {
     help: common.help,
   },
   async run(values, _positionals, io) {
-    const store = new Store(resolveDbPath(str(values.db)));
-    try {
+    return withStore(values, (store) => {
       const limit = str(values.limit);
       const claims = store.claims({
         source: str(values.source),
@@ -31,12 +29,10 @@ export const claimsCommand: Command = {
         search: str(values.search),
         doc: str(values.doc),
         limit: limit ? Number(limit) : undefined,
-      });
-      const meta = new Map(store.documents().map((d) => [d.id, d]));
-      writeRecords(io, str(values.format) ?? "text", claims, (id) => meta.get(id) ?? {});
-      return 0;
-    } finally {
-      store.close();
-    }
+    });
+    const meta = new Map(store.documents().map((d) => [d.id, d]));
+    writeRecords(io, str(values.format) ?? "text", claims, (id) => meta.get(id) ?? {});
+    return 0;
+    });
   },
 };

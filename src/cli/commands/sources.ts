@@ -1,6 +1,5 @@
 import { storyOf } from "../../link/index.ts";
-import { Store, resolveDbPath } from "../../store/sqlite.ts";
-import { common, str, type Command } from "../command.ts";
+import { common, str, withStore, type Command } from "../command.ts";
 
 export const sourcesCommand: Command = {
   name: "sources",
@@ -8,8 +7,7 @@ export const sourcesCommand: Command = {
   usage: "triangulate sources [--db FILE] [--format text|jsonl|json]",
   options: { db: common.db, format: common.format, help: common.help },
   async run(values, _positionals, io) {
-    const store = new Store(resolveDbPath(str(values.db)));
-    try {
+    return withStore(values, (store) => {
       const { sources } = storyOf(store);
       const format = str(values.format) ?? "text";
       if (format === "json") io.stdout.write(JSON.stringify(sources, null, 2) + "\n");
@@ -21,8 +19,6 @@ export const sourcesCommand: Command = {
           if (s.citedBy.length) io.stdout.write(`  cited by: ${s.citedBy.join(", ")}\n`);
         }
       return 0;
-    } finally {
-      store.close();
-    }
+    });
   },
 };

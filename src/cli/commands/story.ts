@@ -1,6 +1,5 @@
 import { storyOf, type Proposition } from "../../link/index.ts";
-import { Store, resolveDbPath } from "../../store/sqlite.ts";
-import { common, str, type Command, type IO } from "../command.ts";
+import { common, str, withStore, type Command, type IO } from "../command.ts";
 import { formatQuantity } from "../format.ts";
 
 export const storyCommand: Command = {
@@ -16,8 +15,7 @@ export const storyCommand: Command = {
   },
   async run(values, _positionals, io) {
     const format = str(values.format) ?? "text";
-    const store = new Store(resolveDbPath(str(values.db)));
-    try {
+    return withStore(values, (store) => {
       const story = storyOf(store);
       const minClaims = Number(str(values["min-claims"]) ?? (format === "text" ? 2 : 1));
       let propositions = story.propositions.filter((p) => p.claims.length >= minClaims);
@@ -26,9 +24,7 @@ export const storyCommand: Command = {
       else if (format === "jsonl") for (const p of propositions) io.stdout.write(JSON.stringify(p) + "\n");
       else briefing(io, propositions, story.propositions.length);
       return 0;
-    } finally {
-      store.close();
-    }
+    });
   },
 };
 

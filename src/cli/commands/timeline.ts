@@ -1,7 +1,6 @@
 import { storyOf } from "../../link/index.ts";
 import { timeline } from "../../link/timeline.ts";
-import { Store, resolveDbPath } from "../../store/sqlite.ts";
-import { common, str, type Command } from "../command.ts";
+import { common, str, withStore, type Command } from "../command.ts";
 import { formatQuantity } from "../format.ts";
 
 export const timelineCommand: Command = {
@@ -10,8 +9,7 @@ export const timelineCommand: Command = {
   usage: "triangulate timeline [--db FILE] [--format text|json]",
   options: { db: common.db, format: common.format, help: common.help },
   async run(values, _positionals, io) {
-    const store = new Store(resolveDbPath(str(values.db)));
-    try {
+    return withStore(values, (store) => {
       const t = timeline(storyOf(store));
       const format = str(values.format) ?? "text";
       if (format === "json") io.stdout.write(JSON.stringify(t, null, 2) + "\n");
@@ -29,8 +27,6 @@ export const timelineCommand: Command = {
         }
       }
       return 0;
-    } finally {
-      store.close();
-    }
+    });
   },
 };
