@@ -1,7 +1,9 @@
 // A synthetic story corpus with known propositions, for measuring linking at scale.
 // Each article reports a few propositions (an actor did something to something somewhere) in one of
 // several phrasings, through one of several sources, with its own numbers, plus filler sentences of its
-// own. Articles are sometimes re-run by another outlet with a credit line (echoes). Deterministic.
+// own. As in real coverage, a proposition is news for a while: an article picks among the propositions
+// of its moment (a window of 5% of the corpus around it), so each one's reports cluster in time.
+// Articles are sometimes re-run by another outlet with a credit line (echoes). Deterministic.
 
 export interface SyntheticArticle {
   id: string;
@@ -97,8 +99,10 @@ export function syntheticCorpus(articles: number, propositions: number, seed = 1
     const sentences: string[] = [];
     const truth: number[] = [];
     const k = 3 + Math.floor(rnd() * 4);
+    const now = (i / articles) * propositions;
+    const window = Math.max(50, propositions * 0.05);
     for (let j = 0; j < k; j++) {
-      const id = Math.floor(rnd() * propositions);
+      const id = Math.min(propositions - 1, Math.max(0, Math.floor(now + (rnd() - 0.5) * window)));
       sentences.push(render(rnd, props[id]));
       truth.push(id);
     }

@@ -20,13 +20,7 @@ export interface LinkerOptions {
   maxPostings?: number;
 }
 
-interface LinkedClaim {
-  id: number;
-  terms: Int32Array;
-  proposition: number;
-}
-
-const DEFAULTS: Required<LinkerOptions> = { threshold: 0.5, minShared: 2, minSharedWords: 1, probeTerms: 4, maxPostings: 150 };
+const DEFAULTS: Required<LinkerOptions> = { threshold: 0.5, minShared: 2, minSharedWords: 1, probeTerms: 4, maxPostings: 200 };
 
 /** Share of the smaller claim's word weight that must be shared, beyond names and counted things. */
 const MIN_WORD_OVERLAP = 0.5;
@@ -43,7 +37,12 @@ export class Linker {
   #df: number[] = [];
   #kind: Kind[] = [];
   #postings: number[][] = [];
-  #claims: LinkedClaim[] = [];
+  // claims in flat arrays (a million small objects would cost several hundred MB): claim `slot` has
+  // proposition #proposition[slot] and terms #termPool[#termStart[slot] .. #termStart[slot + 1])
+  #count = 0;
+  #proposition = new Int32Array(1024);
+  #termStart = new Int32Array(1025);
+  #termPool = new Int32Array(8192);
   #propositions = 0;
   // per-call scratch, stamped so nothing is cleared between calls
   #stamp = 0;
@@ -60,7 +59,7 @@ export class Linker {
   }
 
   get claimCount(): number {
-    return this.#claims.length;
+    return this.#count;
   }
 
   get propositionCount(): number {
@@ -71,16 +70,22 @@ export class Linker {
    * Links one claim and returns its proposition number. With `proposition` given (a claim linked in an
    * earlier run, loaded from the store) it is registered there without being compared.
    */
-  add(id: number, terms: readonly string[], proposition?: number): number {
+  add(_id: number, terms: readonly string[], proposition?: number): number {
     const ids = Int32Array.from(new Set(terms.map((t) => this.#termId(t))));
     const prop = proposition ?? this.#best(ids) ?? this.#propositions;
     this.#propositions = Math.max(this.#propositions, prop + 1);
-    const slot = this.#claims.length;
-    this.#claims.push({ id, terms: ids, proposition: prop });
-    if (slot >= this.#seenAt.length) {
+    const slot = this.#count++;
+    if (slot >= this.#proposition.length) {
+      this.#proposition = grow(this.#proposition);
+      this.#termStart = grow(this.#termStart);
       this.#seenAt = grow(this.#seenAt);
       this.#hits = grow(this.#hits);
     }
+    const start = this.#termStart[slot];
+    while (start + ids.length > this.#termPool.length) this.#termPool = grow(this.#termPool);
+    this.#termPool.set(ids, start);
+    this.#termStart[slot + 1] = start + ids.length;
+    this.#proposition[slot] = prop;
     for (const t of ids) {
       this.#df[t]++;
       this.#postings[t].push(slot);
@@ -111,14 +116,14 @@ export class Linker {
   #idf(term: number): number {
     if (this.#idfAt[term] !== this.#stamp) {
       this.#idfAt[term] = this.#stamp;
-      this.#idfValue[term] = Math.log((this.#claims.length + 2) / (this.#df[term] + 1));
+      this.#idfValue[term] = Math.log((this.#count + 2) / (this.#df[term] + 1));
     }
     return this.#idfValue[term];
   }
 
   /** The proposition of the most similar earlier claim, if similar enough. */
   #best(terms: Int32Array): number | undefined {
-    if (!this.#claims.length || !terms.length) return undefined;
+    if (!this.#count || !terms.length) return undefined;
     const stamp = ++this.#stamp;
     let total = 0;
     let entities = 0;
@@ -133,11 +138,10 @@ export class Linker {
       .filter((t) => this.#df[t] > 0)
       .sort((a, b) => this.#df[a] - this.#df[b])
       .slice(0, this.options.probeTerms);
-    // candidates: earlier claims in the postings of at least two of the rarest terms (of the one, if
-    // the claim has only one), counted in a stamped array so nothing is allocated per claim
-    const needed = Math.min(2, probes.length);
+    // candidates: every recent claim holding the rarest term, and recent claims holding two of the
+    // other rare terms; counted in stamped arrays so nothing is allocated per claim
     const candidates: number[] = [];
-    for (const t of probes) {
+    probes.forEach((t, p) => {
       const list = this.#postings[t];
       for (let i = list.length - 1, n = 0; i >= 0 && n < this.options.maxPostings; i--, n++) {
         const slot = list[i];
@@ -145,13 +149,13 @@ export class Linker {
           this.#seenAt[slot] = stamp;
           this.#hits[slot] = 0;
         }
-        if (++this.#hits[slot] === needed) candidates.push(slot);
+        if (++this.#hits[slot] === 2 || p === 0) candidates.push(slot);
       }
-    }
+    });
     let best: { score: number; proposition: number } | undefined;
-    for (const slot of candidates) {
-      const score = this.#similarity(stamp, total, entities, wordWeight, this.#claims[slot].terms);
-      if (score >= this.options.threshold && (!best || score > best.score)) best = { score, proposition: this.#claims[slot].proposition };
+    for (const slot of new Set(candidates)) {
+      const score = this.#similarity(stamp, total, entities, wordWeight, this.#termPool.subarray(this.#termStart[slot], this.#termStart[slot + 1]));
+      if (score >= this.options.threshold && (!best || score > best.score)) best = { score, proposition: this.#proposition[slot] };
     }
     return best?.proposition;
   }

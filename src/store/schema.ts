@@ -23,6 +23,7 @@ export const MIGRATIONS: string[] = [
     added_at    TEXT NOT NULL
   );
   CREATE INDEX documents_hash ON documents(hash);
+  CREATE INDEX documents_unlinked ON documents(id) WHERE minhash IS NULL;
 
   CREATE TABLE sentences (
     doc   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
