@@ -74,8 +74,11 @@ function render(rnd: () => number, p: Proposition): string {
   }
 }
 
-/** `articles` articles over `propositions` true propositions; echoes re-run earlier articles. */
-export function syntheticCorpus(articles: number, propositions: number, seed = 1): SyntheticArticle[] {
+/**
+ * `articles` articles over `propositions` true propositions, made one at a time so a benchmark holds
+ * no more of the corpus than it needs; echoes re-run one of the last 50 originals.
+ */
+export function* syntheticArticles(articles: number, propositions: number, seed = 1): Generator<SyntheticArticle> {
   const rnd = random(seed);
   const actors = Array.from({ length: Math.max(20, propositions / 20) }, () => name(rnd, 3));
   const places = Array.from({ length: Math.max(50, propositions / 5) }, () => name(rnd, 2));
@@ -87,13 +90,13 @@ export function syntheticCorpus(articles: number, propositions: number, seed = 1
     counted: pick(rnd, COUNTED),
     base: 50 + Math.floor(rnd() * 5000),
   }));
-  const out: SyntheticArticle[] = [];
+  const recent: SyntheticArticle[] = [];
   for (let i = 0; i < articles; i++) {
     const date = new Date(Date.UTC(2026, 2, 1) + Math.floor((i / articles) * 30) * 86400000).toISOString().slice(0, 10);
     const outlet = pick(rnd, OUTLETS);
-    if (out.length > 10 && rnd() < 0.1) {
-      const original = out[out.length - 1 - Math.floor(rnd() * Math.min(out.length, 50))];
-      out.push({ id: `a${i}`, outlet, date, text: `${original.text}\n(${original.outlet})`, truth: [...original.truth] });
+    if (i > 10 && rnd() < 0.1) {
+      const original = recent[recent.length - 1 - Math.floor(rnd() * recent.length)];
+      yield { id: `a${i}`, outlet, date, text: `${original.text}\n(${original.outlet})`, truth: [...original.truth] };
       continue;
     }
     const sentences: string[] = [];
@@ -111,10 +114,15 @@ export function syntheticCorpus(articles: number, propositions: number, seed = 1
       sentences.push(`The ${pick(rnd, FILLER)} in ${name(rnd, 2)} drew a ${pick(rnd, ["large", "small", "quiet", "noisy"])} crowd of ${name(rnd, 3)} visitors on the weekend.`);
       truth.push(-1);
     }
-    out.push({ id: `a${i}`, outlet, date, text: sentences.join(" "), truth });
+    const article = { id: `a${i}`, outlet, date, text: sentences.join(" "), truth };
+    recent.push(article);
+    if (recent.length > 50) recent.shift();
+    yield article;
   }
-  return out;
 }
+
+/** The whole synthetic corpus as an array, for small runs and tests. */
+export const syntheticCorpus = (articles: number, propositions: number, seed = 1): SyntheticArticle[] => [...syntheticArticles(articles, propositions, seed)];
 
 /**
  * Pairwise precision and recall of predicted clusters against true ones, from the contingency

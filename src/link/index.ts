@@ -36,8 +36,9 @@ export class LinkSession {
     let documents = 0;
     let claims = 0;
     for (const doc of this.store.unlinkedDocuments()) {
-      const signature = minhash(doc.text);
-      const wire = wireCredit(doc.text);
+      const text = this.store.documentText(doc.id) ?? "";
+      const signature = minhash(text);
+      const wire = wireCredit(text);
       this.#credits.set(doc.id, { outlet: doc.outlet, wire });
       const echoOf = this.#originalOf(doc.id, this.#echoes.add(doc.id, signature));
       this.#credits.get(doc.id)!.echoOf = echoOf;

@@ -223,12 +223,12 @@ export class Store {
 
   // ── linking state: what src/link reads and writes ──
 
-  /** Analysed documents the linker has not seen yet, oldest first. */
-  unlinkedDocuments(): { id: string; text: string; outlet?: string; date?: string }[] {
+  /** Analysed documents the linker has not seen yet, oldest first (their texts are read one at a time). */
+  unlinkedDocuments(): { id: string; outlet?: string; date?: string }[] {
     const rows = this.db
-      .prepare("SELECT doc_id, text, outlet, date FROM documents WHERE status = 'analysed' AND minhash IS NULL ORDER BY coalesce(date, ''), id")
-      .all() as { doc_id: string; text: string; outlet: string | null; date: string | null }[];
-    return rows.map((r) => ({ id: r.doc_id, text: r.text, ...(r.outlet ? { outlet: r.outlet } : {}), ...(r.date ? { date: r.date } : {}) }));
+      .prepare("SELECT doc_id, outlet, date FROM documents WHERE status = 'analysed' AND minhash IS NULL ORDER BY coalesce(date, ''), id")
+      .all() as { doc_id: string; outlet: string | null; date: string | null }[];
+    return rows.map((r) => ({ id: r.doc_id, ...(r.outlet ? { outlet: r.outlet } : {}), ...(r.date ? { date: r.date } : {}) }));
   }
 
   /** Near-copy signatures of the documents linked so far, in the order they were linked, with their credits. */
