@@ -7,9 +7,9 @@ const terms = (sentence: string, extra: Partial<Parameters<typeof claimTerms>[0]
 
 test("the same claim in other words and with another source joins one proposition", () => {
   const linker = new Linker();
-  const a = linker.add(1, terms("Floodwaters breached the Orlen dam near Vask on Tuesday, the ministry said.", { source: "the ministry", cue: "said" }));
-  const b = linker.add(2, terms("The Orlen dam near Vask was breached by floodwaters, Radio Sever reported.", { source: "Radio Sever", cue: "reported" }));
-  const c = linker.add(3, terms("Schools in the capital will reopen next week."));
+  const a = linker.add(terms("Floodwaters breached the Orlen dam near Vask on Tuesday, the ministry said.", { source: "the ministry", cue: "said" }));
+  const b = linker.add(terms("The Orlen dam near Vask was breached by floodwaters, Radio Sever reported.", { source: "Radio Sever", cue: "reported" }));
+  const c = linker.add(terms("Schools in the capital will reopen next week."));
   assert.equal(a, b);
   assert.notEqual(c, a);
   assert.equal(linker.propositionCount, 2);
@@ -17,16 +17,16 @@ test("the same claim in other words and with another source joins one propositio
 
 test("a denial of a reported claim joins the claim it denies", () => {
   const linker = new Linker();
-  const claim = linker.add(1, terms("More than 500 soldiers were captured near the border crossing.", { quantities: [{ min: 500, max: 500, of: "soldiers", kind: "count", approximate: false, text: "500" }] }));
-  const denial = linker.add(2, terms("The army denied reports that more than 500 soldiers had been captured near the border crossing.", { quantities: [{ min: 500, max: 500, of: "soldiers", kind: "count", approximate: false, text: "500" }] }));
+  const claim = linker.add(terms("More than 500 soldiers were captured near the border crossing.", { quantities: [{ min: 500, max: 500, of: "soldiers", kind: "count", approximate: false, text: "500" }] }));
+  const denial = linker.add(terms("The army denied reports that more than 500 soldiers had been captured near the border crossing.", { quantities: [{ min: 500, max: 500, of: "soldiers", kind: "count", approximate: false, text: "500" }] }));
   assert.equal(claim, denial);
 });
 
 test("claims loaded with their proposition are registered without being compared", () => {
   const linker = new Linker();
-  assert.equal(linker.add(1, ["dam", "breach"], 7), 7);
-  assert.equal(linker.add(2, ["dam", "breach", "vask"]), 7);
-  assert.equal(linker.add(3, ["school", "reopen"]), 8);
+  assert.equal(linker.add(["dam", "breach"], 7), 7);
+  assert.equal(linker.add(["dam", "breach", "vask"]), 7);
+  assert.equal(linker.add(["school", "reopen"]), 8);
 });
 
 test("bad linker options are refused when the linker is made", () => {

@@ -25,7 +25,7 @@ export class LinkSession {
   constructor(store: Store, options: LinkerOptions = {}) {
     this.store = store;
     this.#linker = new Linker(options);
-    for (const c of store.linkedTerms()) this.#linker.add(c.id, c.terms, c.proposition);
+    for (const c of store.linkedTerms()) this.#linker.add(c.terms, c.proposition);
     for (const d of store.documentSignatures()) {
       this.#echoes.add(d.id, d.minhash);
       this.#credits.set(d.id, { outlet: d.outlet, wire: d.wire, echoOf: d.echoOf });
@@ -44,7 +44,7 @@ export class LinkSession {
       this.#credits.get(doc.id)!.echoOf = echoOf;
       const linked = this.store.claimsToLink(doc.id).map(({ id, record }) => {
         const terms = claimTerms(record);
-        return { id, terms, proposition: this.#linker.add(id, terms) };
+        return { id, terms, proposition: this.#linker.add(terms) };
       });
       this.store.saveLinks(doc.id, { minhash: signature, echoOf, wire }, linked);
       documents++;

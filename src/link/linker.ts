@@ -70,7 +70,7 @@ export class Linker {
    * Links one claim and returns its proposition number. With `proposition` given (a claim linked in an
    * earlier run, loaded from the store) it is registered there without being compared.
    */
-  add(_id: number, terms: readonly string[], proposition?: number): number {
+  add(terms: readonly string[], proposition?: number): number {
     const ids = Int32Array.from(new Set(terms.map((t) => this.#termId(t))));
     const prop = proposition ?? this.#best(ids) ?? this.#propositions;
     this.#propositions = Math.max(this.#propositions, prop + 1);

@@ -255,9 +255,9 @@ export class Store {
   }
 
   /** Claims already in a proposition, with the terms they were linked by, oldest first. */
-  linkedTerms(): { id: number; terms: string[]; proposition: number }[] {
-    const rows = this.db.prepare("SELECT id, terms, proposition FROM claims WHERE proposition IS NOT NULL ORDER BY id").all() as { id: number; terms: string; proposition: number }[];
-    return rows.map((r) => ({ id: r.id, terms: JSON.parse(r.terms) as string[], proposition: r.proposition }));
+  linkedTerms(): { terms: string[]; proposition: number }[] {
+    const rows = this.db.prepare("SELECT terms, proposition FROM claims WHERE proposition IS NOT NULL ORDER BY id").all() as { terms: string; proposition: number }[];
+    return rows.map((r) => ({ terms: JSON.parse(r.terms) as string[], proposition: r.proposition }));
   }
 
   /** The claims of one document that take part in linking. */
