@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import iconv from "iconv-lite";
 import { extractHtml, identifyLanguage, ingest, type IngestOptions, type IngestResult } from "../src/ingest/index.ts";
-import { forbiddenAddressKind } from "../src/ingest/fetch.ts";
+import { forbiddenAddressKind, guardedLookup } from "../src/ingest/fetch.ts";
 import { parseCsv } from "../src/ingest/csv.ts";
 import { markdownToText } from "../src/ingest/plaintext.ts";
 import { normaliseDate } from "../src/ingest/meta.ts";
@@ -498,4 +498,9 @@ describe("helpers", () => {
     markdownToText(lines.join("\n"));
     assert.ok(Date.now() - started < 1000, `${Date.now() - started} ms`);
   });
+});
+
+test("the connection's own DNS look-up refuses a private address too, so a name cannot rebind between check and connect", async () => {
+  const refused = await new Promise<Error | null>((done) => guardedLookup("localhost", {}, (err) => done(err)));
+  assert.match(refused?.message ?? "", /refused: localhost resolves to .*loopback.*--allow-private/);
 });

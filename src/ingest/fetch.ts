@@ -1,8 +1,12 @@
 // Fetching one URL safely: every hop's host is resolved and checked against private ranges before
-// the request, redirects are followed by hand (so each hop is checked), and both the time and the
-// body size are capped while reading.
+// the request (for a clear error), and again by the connection's own DNS look-up (so a name that
+// resolves to a public address for the check and a private one for the connection, DNS rebinding,
+// is refused too); redirects are followed by hand (so each hop is checked), and both the time and
+// the body size are capped while reading.
+import dns from "node:dns";
 import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { BlockList, isIP, type LookupFunction } from "node:net";
+import { Agent, fetch, type Response } from "undici";
 import { InputError } from "./decode.ts";
 import { formatBytes, tooBig } from "./limits.ts";
 
@@ -52,6 +56,24 @@ export function forbiddenAddressKind(address: string): string | undefined {
   return forbiddenLists.find(({ list }) => list.check(ip, family))?.kind;
 }
 
+const refusal = (host: string, address: string, kind: string): string =>
+  `refused: ${host} resolves to ${address}, a ${kind} address; pass --allow-private (allowPrivate) to fetch it`;
+
+/** The connection's DNS look-up, refusing forbidden addresses at the moment of connecting. */
+export const guardedLookup: LookupFunction = (hostname, options, callback) =>
+  dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+    if (err) return callback(err, "", 0);
+    for (const a of addresses) {
+      const kind = forbiddenAddressKind(a.address);
+      if (kind) return callback(Object.assign(new Error(refusal(hostname, a.address, kind)), { code: "EPRIVATE" }), "", 0);
+    }
+    if (options.all) (callback as unknown as (e: null, all: dns.LookupAddress[]) => void)(null, addresses);
+    else callback(null, addresses[0].address, addresses[0].family);
+  });
+
+const publicOnly = new Agent({ connect: { lookup: guardedLookup } });
+const anywhere = new Agent();
+
 /** Fetches `url` within the limits; throws InputError with a reason a user can act on. */
 export async function fetchUrl(url: string, limits: FetchLimits): Promise<FetchedBody> {
   const controller = new AbortController();
@@ -78,7 +100,12 @@ async function followRedirects(start: string, limits: FetchLimits, signal: Abort
   for (let hop = 0; ; hop++) {
     if (url.protocol !== "http:" && url.protocol !== "https:") throw new InputError(`unsupported URL scheme ${url.protocol}`);
     if (!limits.allowPrivate) await refusePrivateHost(url.hostname);
-    const response = await fetch(url, { redirect: "manual", signal, headers: { "user-agent": "triangulate/0.1 (news analysis)" } });
+    const response = await fetch(url, {
+      redirect: "manual",
+      signal,
+      headers: { "user-agent": "triangulate/0.1 (news analysis)" },
+      dispatcher: limits.allowPrivate ? anywhere : publicOnly,
+    });
     const location = response.headers.get("location");
     if (response.status >= 300 && response.status < 400 && location) {
       await response.body?.cancel();
@@ -106,9 +133,7 @@ async function refusePrivateHost(hostname: string): Promise<void> {
   for (const { address } of addresses) {
     const kind = forbiddenAddressKind(address);
     if (kind) {
-      throw new InputError(
-        `refused: ${host} resolves to ${address}, a ${kind} address; pass --allow-private (allowPrivate) to fetch it`,
-      );
+      throw new InputError(refusal(host, address, kind));
     }
   }
 }
@@ -135,8 +160,9 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   return Buffer.concat(chunks);
 }
 
-/** Node's fetch hides the useful part ("ECONNREFUSED", "ENOTFOUND") in `cause`. */
+/** fetch hides the useful part ("ECONNREFUSED", "ENOTFOUND", a refused address) in `cause`. */
 function networkReason(e: unknown): string {
   const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+  if (cause?.code === "EPRIVATE") return cause.message ?? "refused";
   return cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
 }
