@@ -84,7 +84,9 @@ export const CERTAINTY_CUES: Record<CueKind, string[]> = {
     "wouldn't", "shouldn't", "mustn't", "needn't", "ain't", "could not", "couldn't",
   ],
   booster: [
-    "no doubt", "no longer any doubt", "no longer much doubt", "little doubt", "without doubt", "without a doubt",
+    // negated doubt, in its usual degrees: "no doubt", "little doubt", "no longer (any|much) doubt", …
+    "no doubt", "little doubt", "not much doubt", "not any doubt", "hardly any doubt", "scarcely any doubt",
+    "no longer any doubt", "no longer much doubt", "no real doubt", "without doubt", "without a doubt",
     "beyond doubt", "undoubtedly", "no question that", "confirmed", "confirms", "confirm", "confirming",
     "clearly", "certainly", "definitely", "indeed", "in fact", "it is true that", "of course", "obviously",
     "not unlikely", "not uncommon", "not unusual", "not insignificant", "not unreasonable", "not unprecedented",
