@@ -32,6 +32,9 @@ export interface StoryClaim extends ClaimRecord {
 export interface QuantityValue {
   min: number;
   max: number;
+  /** "up to" (upper) or "at least" (lower), as the source gave it. */
+  bound?: "upper" | "lower";
+  approximate?: boolean;
   source: string;
   doc: string;
   date?: string;
@@ -136,7 +139,15 @@ function series(claims: StoryClaim[]): QuantitySeries[] {
   const unnamed: QuantityValue[] = [];
   for (const c of claims)
     for (const q of c.quantities) {
-      const value = { min: q.min, max: q.max, source: c.source ?? c.origin, doc: c.doc, ...(c.date ? { date: c.date } : {}) };
+      const value: QuantityValue = {
+        min: q.min,
+        max: q.max,
+        ...(q.bound ? { bound: q.bound } : {}),
+        ...(q.approximate ? { approximate: true } : {}),
+        source: c.source ?? c.origin,
+        doc: c.doc,
+        ...(c.date ? { date: c.date } : {}),
+      };
       const key = countedOf(q);
       if (!key) {
         unnamed.push(value);
