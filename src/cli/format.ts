@@ -46,7 +46,11 @@ export function writeRecords(io: IO, format: string, records: ClaimRecord[], met
     io.stdout.write(JSON.stringify(records, null, 2) + "\n");
   } else {
     const byDoc = new Map<string, ClaimRecord[]>();
-    for (const r of records) byDoc.set(r.doc, [...(byDoc.get(r.doc) ?? []), r]);
+    for (const r of records) {
+      const list = byDoc.get(r.doc);
+      if (list) list.push(r);
+      else byDoc.set(r.doc, [r]);
+    }
     for (const [doc, list] of byDoc) io.stdout.write(documentReport(doc, metaOf(doc), list) + "\n");
   }
 }

@@ -147,7 +147,7 @@ function dayWords(window: string, sentence: string, offset: number, ref: Date): 
     else if (placed === "this") days = diff;
     else {
       // a bare weekday: on or before the document's date, unless the sentence looks ahead
-      const ahead = FUTURE.test(sentence) || FUTURE_BEFORE.test(sentence.slice(0, start));
+      const ahead = looksAhead(sentence, sentence.slice(0, start));
       days = ahead ? (diff >= 0 ? diff : diff + 7) : diff <= 0 ? diff : diff - 7;
     }
     out.push({ start, end, date: shifted(days) });
@@ -158,6 +158,8 @@ const COARSE_UNIT = /\b(?:years?|months?)\b/i;
 /** Words that point a bare weekday forward: "will reopen", "officials expect"; and right before it, "by Friday". */
 const FUTURE = /\b(?:will|shall|expects?|expected|going to|scheduled|plans?)\b/i;
 const FUTURE_BEFORE = /\b(?:by|until|till|before)\s+$/i;
+/** Whether a sentence speaks of what is to come, or the words right before a weekday point ahead. */
+const looksAhead = (sentence: string, before: string): boolean => FUTURE.test(sentence) || FUTURE_BEFORE.test(before);
 /** A weekday the text places itself: "last Monday", "next Friday", "this Tuesday". */
 const PLACED = /\b(?:last|next|this|coming|past)\b/i;
 const DAY_MS = 86_400_000;
@@ -170,7 +172,7 @@ const DAY_MS = 86_400_000;
 function weekdayInTense(r: chrono.ParsedResult, sentence: string, before: string, ref: Date | undefined): Date {
   const date = r.start.date();
   if (!ref || !r.start.isCertain("weekday") || r.start.isCertain("day") || PLACED.test(r.text) || PLACED.test(before.slice(-6))) return date;
-  const ahead = FUTURE.test(sentence) || FUTURE_BEFORE.test(before);
+  const ahead = looksAhead(sentence, before);
   const refDay = new Date(ref.getFullYear(), ref.getMonth(), ref.getDate()).getTime();
   const day = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
   if (!ahead && day > refDay) return new Date(date.getTime() - 7 * DAY_MS);

@@ -233,7 +233,11 @@ export function buildStory(linked: LinkedRecord[]): Story {
     for (const n of [l.outlet, l.wire]) if (n) names.addName(n, l.record.doc);
   }
   const groups = new Map<number, LinkedRecord[]>();
-  for (const l of linked) groups.set(l.proposition, [...(groups.get(l.proposition) ?? []), l]);
+  for (const l of linked) {
+    const members = groups.get(l.proposition);
+    if (members) members.push(l);
+    else groups.set(l.proposition, [l]);
+  }
   const propositions = [...groups.entries()]
     .map(([id, members]) => proposition(id, members, names))
     .sort((a, b) => b.independentSources - a.independentSources || b.claims.length - a.claims.length || a.id - b.id);

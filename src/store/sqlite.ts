@@ -99,6 +99,14 @@ export class Store {
       ),
       insertMention: db.prepare("INSERT OR IGNORE INTO mentions (entity, claim) VALUES (?, ?)"),
       insertQuantity: db.prepare("INSERT INTO quantities (claim, min, max, of, kind) VALUES (?, ?, ?, ?, ?)"),
+      // linking reads and writes these once per document
+      documentText: db.prepare<[string], { text: string }>("SELECT text FROM documents WHERE doc_id = ?"),
+      claimsToLink: db.prepare<[string], { id: number; record: string }>(
+        "SELECT c.id, c.record FROM claims c JOIN documents d ON d.id = c.doc WHERE d.doc_id = ? AND c.kind = 'claim' ORDER BY c.idx",
+      ),
+      setDocumentLinks: db.prepare("UPDATE documents SET minhash = ?, echo_of = ?, wire = ? WHERE doc_id = ?"),
+      setEchoOf: db.prepare("UPDATE documents SET echo_of = ? WHERE doc_id = ?"),
+      setClaimLink: db.prepare("UPDATE claims SET terms = ?, proposition = ? WHERE id = ?"),
     };
   }
 
@@ -184,7 +192,7 @@ export class Store {
 
   /** The text of a stored document, for views that show a claim in its context. */
   documentText(docId: string): string | undefined {
-    return (this.db.prepare("SELECT text FROM documents WHERE doc_id = ?").get(docId) as { text: string } | undefined)?.text;
+    return this.#stmt.documentText.get(docId)?.text;
   }
 
   claims(filter: ClaimFilter = {}): StoredClaim[] {
@@ -251,7 +259,7 @@ export class Store {
 
   /** Marks a linked document as a copy of another (or of none). */
   setEchoOf(docId: string, echoOf: string | undefined): void {
-    this.db.prepare("UPDATE documents SET echo_of = ? WHERE doc_id = ?").run(echoOf ?? null, docId);
+    this.#stmt.setEchoOf.run(echoOf ?? null, docId);
   }
 
   /** Claims already in a proposition, with the terms they were linked by, oldest first. */
@@ -262,20 +270,15 @@ export class Store {
 
   /** The claims of one document that take part in linking. */
   claimsToLink(docId: string): { id: number; record: ClaimRecord }[] {
-    const rows = this.db
-      .prepare("SELECT c.id, c.record FROM claims c JOIN documents d ON d.id = c.doc WHERE d.doc_id = ? AND c.kind = 'claim' ORDER BY c.idx")
-      .all(docId) as { id: number; record: string }[];
-    return rows.map((r) => ({ id: r.id, record: JSON.parse(r.record) as ClaimRecord }));
+    return this.#stmt.claimsToLink.all(docId).map((r) => ({ id: r.id, record: JSON.parse(r.record) as ClaimRecord }));
   }
 
   /** Records how one document was linked: its signature, what it echoes, its claims' propositions. */
   saveLinks(docId: string, link: { minhash: Uint32Array; echoOf?: string; wire?: string }, claims: { id: number; terms: string[]; proposition: number }[]): void {
     this.db.transaction(() => {
-      this.db
-        .prepare("UPDATE documents SET minhash = ?, echo_of = ?, wire = ? WHERE doc_id = ?")
-        .run(Buffer.from(link.minhash.buffer, link.minhash.byteOffset, link.minhash.byteLength), link.echoOf ?? null, link.wire ?? null, docId);
-      const set = this.db.prepare("UPDATE claims SET terms = ?, proposition = ? WHERE id = ?");
-      for (const c of claims) set.run(JSON.stringify(c.terms), c.proposition, c.id);
+      const signature = Buffer.from(link.minhash.buffer, link.minhash.byteOffset, link.minhash.byteLength);
+      this.#stmt.setDocumentLinks.run(signature, link.echoOf ?? null, link.wire ?? null, docId);
+      for (const c of claims) this.#stmt.setClaimLink.run(JSON.stringify(c.terms), c.proposition, c.id);
     })();
   }
 

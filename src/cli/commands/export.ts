@@ -4,8 +4,8 @@ import { basename } from "node:path";
 import { TriangulateError } from "../../errors.ts";
 import { storyOf, type Proposition, type Story } from "../../link/index.ts";
 import { timeline } from "../../link/timeline.ts";
-import { Store, resolveDbPath, type StoredClaim, type StoredDocument } from "../../store/sqlite.ts";
-import { common, str, write, type Command } from "../command.ts";
+import type { Store, StoredClaim, StoredDocument } from "../../store/sqlite.ts";
+import { common, str, withStore, write, type Command } from "../command.ts";
 import { formatQuantity } from "../format.ts";
 
 const FORMATS = ["jsonl", "csv", "md", "html"] as const;
@@ -26,16 +26,13 @@ export const exportCommand: Command = {
       write(io.stderr, `export: say which --format: ${FORMATS.join(", ")} (see 'triangulate export --help')`);
       return 2;
     }
-    const store = new Store(resolveDbPath(str(values.db)));
-    try {
+    return withStore(values, async (store) => {
       const lines = format === "jsonl" || format === "csv" ? claimRows(store, format) : report(store, format as "md" | "html");
       const outPath = str(values.out);
       if (!outPath) for (const line of lines) io.stdout.write(line);
       else await writeFileLines(outPath, lines);
       return 0;
-    } finally {
-      store.close();
-    }
+    });
   },
 };
 
