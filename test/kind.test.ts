@@ -129,3 +129,29 @@ test("the writer's own modal speculation is an opinion, but hearsay in the write
   assert.equal(speculation.kind, "opinion");
   assert.notEqual(hearsay.evidence.length, 0);
 });
+
+test("the writer's own modal is an opinion unless it carries a figure or tells what a bill would do", () => {
+  const doc = docOf(
+    "Such pressure can shift attention away from the front. The bill would raise the pension age for civil servants. The deal would cost the treasury 4 billion euros.",
+  );
+  doc.layers.quantities = [{ ...base(doc, "4 billion euros", 2), min: 4e9, max: 4e9, kind: "money", approximate: false, of: "EUR" }];
+  annotator.run(doc);
+  assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["opinion", "claim", "claim"]);
+});
+
+test("a named actor opening a sentence with what it did is a claim, and a pronoun after it carries the actor on", () => {
+  const doc = docOf("Kessaria has sent two engineering battalions to the border, a move that feels to us like a provocation. They have also closed three crossings.");
+  doc.layers.entities = [{ ...base(doc, "Kessaria"), canonical: "Kessaria", type: "country" }];
+  annotator.run(doc);
+  assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["claim", "claim"]);
+});
+
+test("a commentator's remark that names nothing concrete is a view, and the writer stepping in to comment is an opinion", () => {
+  const doc = docOf("A seasoned observer notes that wars are rarely won by numbers alone. Of course, the Kessarian army has never been tested.");
+  doc.layers.attribution = [
+    { ...base(doc, "wars are rarely won by numbers alone"), chain: [{ source: at(doc, "A seasoned observer"), cue: at(doc, "notes") }], direct: false },
+  ];
+  doc.layers.entities = [{ ...base(doc, "Kessarian", 1), canonical: "Kessaria", type: "country" }];
+  annotator.run(doc);
+  assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["opinion", "opinion"]);
+});

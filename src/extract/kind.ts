@@ -4,6 +4,7 @@ import { bySentence, type CertaintyLabel, type Doc, type KindFinding, type Layer
 import { TriangulateError } from "../errors.ts";
 import type { Annotator } from "./pipeline.ts";
 import { LinearModel, scoreSentence, type Scored } from "./classifier/model.ts";
+import { PhraseMatcher } from "../text/phrases.ts";
 
 // Claim or opinion, per sentence, following the claim rule of ../shared/eval/README.md: a claim asserts
 // something verifiable (an event, an action, a number, a date, a status, what someone said); the
@@ -46,6 +47,14 @@ export interface SentenceCues {
   namedSource?: Span;
   /** The attributed content is hedged, conditional or predicted. */
   speculative?: Span;
+  /** The source is a kind of commentator ("analysts", "a veteran observer") and what they say names nothing concrete. */
+  commentary?: Span;
+  /** The sentence opens with a named actor and the verb after it tells what the actor did ("Russia has sent…"). */
+  actorEvent?: Span;
+  /** A proposal's content: "the bill would…". */
+  proposalContent?: Span;
+  /** The writer opens with a comment of their own: "Of course, …". */
+  stanceOpener?: Span;
 }
 
 /**
@@ -58,6 +67,34 @@ const VIEW_VERBS = new Set(
     "reckon reckons speculate speculates speculated suspect suspects suspected worry " +
     "worries worried fear fears feared hope hopes hoped wonder wonders wondered imply implies implied suggest suggests " +
     "suggested suggesting opine opines see sees").split(" "),
+);
+
+/**
+ * Sources that are kinds of commentators rather than parties to the story: what they say is analysis
+ * unless it carries something checkable (a figure, a date, a named actor).
+ */
+const COMMENTATORS = new Set(
+  ("analyst analysts observer observers expert experts critic critics commentator commentators pundit pundits scholar " +
+    "scholars skeptic skeptics sceptic sceptics academic academics theorist theorists").split(" "),
+);
+/** Nouns for texts that propose something: "the bill would raise…" tells what the text says, not a guess. */
+const PROPOSALS = new Set(
+  ("bill bills measure measures law legislation plan plans proposal proposals treaty agreement deal pact resolution draft " +
+    "amendment rule rules regulation regulations budget reform accord order decree").split(" "),
+);
+
+/**
+ * Openers by which the writer steps in to comment (stance adverbials): "Of course, …", "Frankly, …",
+ * "On the surface, …". What follows is the writer's take, not a report.
+ */
+const STANCE_OPENERS = new PhraseMatcher(
+  [
+    "of course", "well", "surely", "frankly", "obviously", "clearly", "ironically", "arguably", "admittedly",
+    "after all", "in short", "in summary", "in sum", "in other words", "to be honest", "to be fair", "honestly",
+    "on the surface", "in a larger sense", "in a sense", "in a way", "otoh", "on the other hand", "sadly",
+    "unfortunately", "fortunately", "thankfully", "hopefully", "needless to say", "of course not", "especially if",
+    "mind you", "let's be clear", "make no mistake", "in my view", "in my opinion", "to my mind",
+  ].map((p): [string, true] => [p, true]),
 );
 
 /** The combining layer as `npm run train` writes it. */
@@ -136,6 +173,8 @@ export interface SentenceLayers {
   date?: Span;
   entity?: Span;
   entities: readonly Span[];
+  /** A named entity of the sentence before, which a pronoun opening this one may stand for. */
+  entityBefore?: Span;
   certainty?: Layers["certainty"][number];
 }
 
@@ -152,6 +191,7 @@ export function sentenceLayers(doc: Doc): (index: number) => SentenceLayers {
     date: dates.get(index)?.[0],
     entity: entities.get(index)?.[0],
     entities: entities.get(index) ?? [],
+    entityBefore: entities.get(index - 1)?.[0],
     certainty: certainties.get(index)?.[0],
   });
 }
@@ -180,7 +220,8 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   const named = source && (chain[0].resolved || isNamed(doc, source, sentence, found.entities) ? source : undefined);
   set("quantity", found.quantity);
   set("date", found.date);
-  set("actor", found.entity);
+  // "It does have plenty of artillery": a pronoun opening the sentence carries on the last one's actor
+  set("actor", found.entity ?? (found.entityBefore && openingPronoun(doc.tokens, sentence)));
   const shape = readShape(doc.tokens, sentence.tokenStart, sentence.tokenEnd);
   set("eventVerb", shape.eventVerb);
   const certainty = found.certainty;
@@ -192,6 +233,10 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   }
   set("abstractShare", undefined, shape.words ? shape.abstract / shape.words : 0);
   const fragment = found.quantity || attributed ? undefined : shape.fragment;
+  const commentary = source && !named && found.attribution && !found.quantity && !found.date ? commentatorOf(doc, source, found.attribution, found.entities) : undefined;
+  const actorEvent = attributed ? undefined : actorEventOf(doc.tokens, sentence, found.entities);
+  const opener = STANCE_OPENERS.matchAt(doc.tokens, sentence.tokenStart, sentence.tokenEnd);
+  const stanceOpener = opener && { start: doc.tokens[opener.tokenStart].start, end: doc.tokens[opener.tokenEnd - 1].end };
   return {
     values,
     spans,
@@ -199,8 +244,57 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     ...(mainCue ? (isView ? { view: mainCue } : { reported: mainCue }) : {}),
     ...(named ? { namedSource: named } : {}),
     ...(attributed && speculation ? { speculative: speculation } : {}),
+    ...(commentary ? { commentary } : {}),
+    ...(actorEvent ? { actorEvent } : {}),
+    ...(shape.proposalContent && !attributed ? { proposalContent: shape.proposalContent } : {}),
+    ...(stanceOpener && !attributed ? { stanceOpener } : {}),
   };
 }
+
+/**
+ * The source's head word when it is a kind of commentator and the content names no one and nothing:
+ * "a veteran analyst notes that the outcome depends on more than numbers".
+ */
+function commentatorOf(doc: Doc, source: Span, content: Span, entities: readonly Span[]): Span | undefined {
+  const words = [...doc.text.slice(source.start, source.end).matchAll(/\p{L}+/gu)];
+  const head = words[words.length - 1];
+  if (!head || !COMMENTATORS.has(head[0].toLowerCase())) return undefined;
+  const inContent = (e: Span) => e.start >= content.start && e.end <= content.end && (e.end <= source.start || e.start >= source.end);
+  if (entities.some(inContent)) return undefined;
+  return { start: source.start + head.index!, end: source.start + head.index! + head[0].length };
+}
+
+/**
+ * A named actor that opens the sentence (after an optional "the") followed by a verb in the past tense
+ * or present perfect: "North Korea has sent troops…", "The Kremlin moved…". Returns the verb.
+ */
+function actorEventOf(tokens: readonly Token[], sentence: Sentence, entities: readonly Span[]): Token | undefined {
+  let i = sentence.tokenStart;
+  if (i < sentence.tokenEnd && tokens[i].lower === "the") i++;
+  if (i >= sentence.tokenEnd) return undefined;
+  const actor = entities.find((e) => e.start === tokens[i].start);
+  if (!actor) return undefined;
+  while (i < sentence.tokenEnd && tokens[i].start < actor.end) i++;
+  if (i < sentence.tokenEnd && HAVE.has(tokens[i].lower) && !tokens[i].lower.endsWith("n't")) {
+    i++;
+    if (i < sentence.tokenEnd && EVENT_ADVERBS.has(tokens[i].lower)) i++;
+    return i < sentence.tokenEnd && isParticiple(tokens[i].lower) && tokens[i].lower !== "been" ? tokens[i] : undefined;
+  }
+  if (i < sentence.tokenEnd && EVENT_ADVERBS.has(tokens[i].lower)) i++;
+  const verb = tokens[i];
+  return verb && i < sentence.tokenEnd && isEventVerb(verb.lower) ? verb : undefined;
+}
+/** Personal pronouns that, opening a sentence, stand for someone just named. */
+const SUBJECT_PRONOUNS = new Set(["it", "they", "he", "she"]);
+const openingPronoun = (tokens: readonly Token[], sentence: Sentence): Token | undefined => {
+  const first = tokens[sentence.tokenStart];
+  return sentence.tokenEnd > sentence.tokenStart && SUBJECT_PRONOUNS.has(first.lower) ? first : undefined;
+};
+
+/** Adverbs that may stand between an actor and its verb without changing what is told. */
+const EVENT_ADVERBS = new Set(["just", "already", "also", "now", "recently", "reportedly", "formally", "officially", "previously", "since"]);
+const isEventVerb = (lower: string): boolean =>
+  (IRREGULAR_PAST.has(lower) || (lower.length >= 5 && lower.endsWith("ed"))) && !["was", "were", "had", "been", "did"].includes(lower);
 
 /**
  * The words that make a statement speculation: a condition, or a modal verb ("could", "would", "will")
@@ -228,6 +322,8 @@ interface Shape {
   eventVerb?: Token;
   modal?: Token;
   personal?: Token;
+  /** "would" right after a proposal noun: "the measure would ratify…". */
+  proposalContent?: Token;
   question?: Token;
   fragment?: Span;
 }
@@ -247,7 +343,11 @@ function readShape(tokens: readonly Token[], start: number, end: number): Shape 
     if (past || FINITE.has(word)) finite = true;
     if (past && !shape.eventVerb && word !== "was" && word !== "were" && word !== "had" && word !== "been") shape.eventVerb = token;
     else if (!shape.eventVerb && HAVE.has(word) && i + 1 < end && isParticiple(tokens[i + 1].lower)) shape.eventVerb = tokens[i + 1];
-    if (!shape.modal && MODALS.has(word)) shape.modal = token;
+    if (!shape.modal && MODALS.has(word)) {
+      shape.modal = token;
+      // "the bill would raise…", not "the pact would be a way…"
+      if (word === "would" && i > start && i + 1 < end && PROPOSALS.has(tokens[i - 1].lower) && tokens[i + 1].lower !== "be") shape.proposalContent = token;
+    }
     if (!shape.personal && PERSONAL.has(word)) shape.personal = token;
   }
   const last = lastMark(tokens, start, end);
@@ -295,17 +395,27 @@ export function isClaim(cues: SentenceCues, combine: KindModelFile): boolean {
     // a figure can be checked whoever gives it; what a named party says or predicts is a claim about
     // what they said; a view of unnamed "analysts" or "observers", or their speculation, is commentary
     if (cues.values[QUANTITY] > 0 || cues.namedSource) return true;
-    if (cues.view || cues.speculative) return false;
+    if (cues.view || cues.speculative || cues.commentary) return false;
     return true;
   }
-  // the writer's own speculation ("it could backfire", "this would give Moscow…") asserts nothing yet
-  if (cues.values[OWN_SPECULATION] > 0) return false;
+  // the writer stepping in to comment: "Of course, all of this is hypothetical"
+  if (cues.stanceOpener && !cues.values[QUANTITY]) return false;
+  // what a bill or plan would do is what its text says
+  if (cues.proposalContent) return true;
+  // the writer's own speculation or prescription ("it could backfire", "this would give Moscow…",
+  // "we must…") asserts nothing yet, unless it carries a figure
+  if (cues.values[OWN_SPECULATION] > 0 || (cues.values[OWN_MODAL] > 0 && !cues.values[QUANTITY])) return false;
+  // a named actor doing something, told in the past tense: "North Korea has sent troops…"
+  if (cues.actorEvent) return true;
+  // nothing to check it against: no one named, no figure, no date
+  if (!cues.values[ACTOR] && !cues.values[QUANTITY] && !cues.values[DATE]) return false;
   // an event told in the past tense with its actor or place and its time is a report of fact
   if (cues.values[EVENT_VERB] > 0 && cues.values[ACTOR] > 0 && cues.values[DATE] > 0 && !cues.values[FIRST_PERSON]) return true;
   return combinedMargin(cues, combine) > 0;
 }
 const ATTRIBUTED = CUES.indexOf("attributed");
 const OWN_SPECULATION = CUES.indexOf("ownSpeculation");
+const OWN_MODAL = CUES.indexOf("ownModal");
 const EVENT_VERB = CUES.indexOf("eventVerb");
 const ACTOR = CUES.indexOf("actor");
 const DATE = CUES.indexOf("date");
