@@ -221,7 +221,8 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   set("quantity", found.quantity);
   set("date", found.date);
   // "It does have plenty of artillery": a pronoun opening the sentence carries on the last one's actor
-  set("actor", found.entity ?? (found.entityBefore && openingPronoun(doc.tokens, sentence)));
+  // and "Police sealed off the area": a group that acts in the news, as the subject, is an actor too
+  set("actor", found.entity ?? (found.entityBefore && openingPronoun(doc.tokens, sentence)) ?? groupSubject(doc.tokens, sentence));
   const shape = readShape(doc.tokens, sentence.tokenStart, sentence.tokenEnd);
   set("eventVerb", shape.eventVerb);
   const certainty = found.certainty;
@@ -290,6 +291,20 @@ const openingPronoun = (tokens: readonly Token[], sentence: Sentence): Token | u
   const first = tokens[sentence.tokenStart];
   return sentence.tokenEnd > sentence.tokenStart && SUBJECT_PRONOUNS.has(first.lower) ? first : undefined;
 };
+
+/** Groups that act in news reports and are seldom named: "Police sealed off…", "Rescue teams searched…". */
+const GROUP_ACTORS = new Set(
+  ("police policemen officers troops soldiers forces army rescuers rescue firefighters residents villagers protesters " +
+    "demonstrators authorities officials investigators prosecutors judges lawmakers legislators parliament government " +
+    "voters workers militants rebels fighters gunmen civilians refugees migrants doctors medics paramedics hospitals " +
+    "engineers inspectors regulators ministry ministries company companies firm banks").split(" "),
+);
+/** A group actor among the first words of the sentence, where its subject stands. */
+function groupSubject(tokens: readonly Token[], sentence: Sentence): Token | undefined {
+  for (let i = sentence.tokenStart; i < Math.min(sentence.tokenEnd, sentence.tokenStart + 4); i++)
+    if (GROUP_ACTORS.has(tokens[i].lower)) return tokens[i];
+  return undefined;
+}
 
 /** Adverbs that may stand between an actor and its verb without changing what is told. */
 const EVENT_ADVERBS = new Set(["just", "already", "also", "now", "recently", "reportedly", "formally", "officially", "previously", "since"]);
@@ -408,7 +423,7 @@ export function isClaim(cues: SentenceCues, combine: KindModelFile): boolean {
   // a named actor doing something, told in the past tense: "North Korea has sent troops…"
   if (cues.actorEvent) return true;
   // nothing to check it against: no one named, no figure, no date
-  if (!cues.values[ACTOR] && !cues.values[QUANTITY] && !cues.values[DATE]) return false;
+  if (!cues.values[ACTOR] && !cues.values[QUANTITY] && !cues.values[DATE] && !cues.values[EVENT_VERB]) return false;
   // an event told in the past tense with its actor or place and its time is a report of fact
   if (cues.values[EVENT_VERB] > 0 && cues.values[ACTOR] > 0 && cues.values[DATE] > 0 && !cues.values[FIRST_PERSON]) return true;
   return combinedMargin(cues, combine) > 0;
