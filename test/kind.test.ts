@@ -154,4 +154,7 @@ test("a commentator's remark that names nothing concrete is a view, and the writ
   doc.layers.entities = [{ ...base(doc, "Kessarian", 1), canonical: "Kessaria", type: "country" }];
   annotator.run(doc);
   assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["opinion", "opinion"]);
+  // each label names the words of the rule that set it
+  assert.equal(spanText(doc, doc.layers.kind![0].evidence[0]), "observer");
+  assert.equal(spanText(doc, doc.layers.kind![1].evidence[0]), "Of course");
 });

@@ -10,7 +10,10 @@ import { PhraseMatcher } from "../text/phrases.ts";
 // something verifiable (an event, an action, a number, a date, a status, what someone said); the
 // writer's judgements, feelings, questions and speculation are not claims.
 //
-// The decision is a small logistic layer (`models/kind.json`, fitted by `npm run train` on news
+// A few rules decide first (`rule`): what a named party says, a figure, a bill's content and a named
+// actor's past deed are claims; a fragment, the writer's question, modal speculation or stance opener,
+// and a commentator's remark with nothing concrete in it are not. Each rule names the words it read.
+// Otherwise the decision is a small logistic layer (`models/kind.json`, fitted by `npm run train` on news
 // sentences, objective = claim) over the two word models' log-odds and the sentence's factuality
 // cues: what the other annotators found (an attribution, a quantity, a date, a named actor) and the
 // shape of the sentence (an event verb, the writer's own modality, first person, how much of it is
@@ -399,35 +402,49 @@ const isParticiple = (lower: string): boolean => (lower.length >= 5 && lower.end
 export const combinedMargin = (cues: SentenceCues, combine: KindModelFile): number =>
   CUES.reduce((z, cue, i) => z + combine.weights[cue] * cues.values[i], combine.bias);
 
+/** A decision made by rule, with the words that made it (none when no single word did). */
+interface Ruling {
+  claim: boolean;
+  because?: Span;
+}
+
 /**
- * A fragment or the writer's own question is never a claim; an attributed figure (what someone said a number is) always is, whatever
- * the tone around it; else the combining layer decides. Attribution alone does not decide: "analysts
+ * The rules that decide before the combining layer, in order; undefined leaves the sentence to it.
+ * A fragment or the writer's own question is never a claim; an attributed figure (what someone said
+ * a number is) always is, whatever the tone around it. Attribution alone does not decide: "analysts
  * argue that …" is as often an opinion as a report.
  */
-export function isClaim(cues: SentenceCues, combine: KindModelFile): boolean {
-  if (cues.unasserted) return false;
-  if (cues.values[ATTRIBUTED] > 0) {
+export function rule(cues: SentenceCues): Ruling | undefined {
+  const value = (i: number) => cues.values[i] > 0;
+  const span = (i: number) => cues.spans[i];
+  if (cues.unasserted) return { claim: false, because: cues.unasserted };
+  if (value(ATTRIBUTED)) {
     // a figure can be checked whoever gives it; what a named party says or predicts is a claim about
     // what they said; a view of unnamed "analysts" or "observers", or their speculation, is commentary
-    if (cues.values[QUANTITY] > 0 || cues.namedSource) return true;
-    if (cues.view || cues.speculative || cues.commentary) return false;
-    return true;
+    if (value(QUANTITY)) return { claim: true, because: span(QUANTITY) };
+    if (cues.namedSource) return { claim: true, because: cues.namedSource };
+    const commentary = cues.view ?? cues.speculative ?? cues.commentary;
+    return commentary ? { claim: false, because: commentary } : { claim: true, because: span(ATTRIBUTED) };
   }
   // the writer stepping in to comment: "Of course, all of this is hypothetical"
-  if (cues.stanceOpener && !cues.values[QUANTITY]) return false;
+  if (cues.stanceOpener && !value(QUANTITY)) return { claim: false, because: cues.stanceOpener };
   // what a bill or plan would do is what its text says
-  if (cues.proposalContent) return true;
+  if (cues.proposalContent) return { claim: true, because: cues.proposalContent };
   // the writer's own speculation or prescription ("it could backfire", "this would give Moscow…",
   // "we must…") asserts nothing yet, unless it carries a figure
-  if (cues.values[OWN_SPECULATION] > 0 || (cues.values[OWN_MODAL] > 0 && !cues.values[QUANTITY])) return false;
+  if (value(OWN_SPECULATION)) return { claim: false, because: span(OWN_SPECULATION) };
+  if (value(OWN_MODAL) && !value(QUANTITY)) return { claim: false, because: span(OWN_MODAL) };
   // a named actor doing something, told in the past tense: "North Korea has sent troops…"
-  if (cues.actorEvent) return true;
-  // nothing to check it against: no one named, no figure, no date
-  if (!cues.values[ACTOR] && !cues.values[QUANTITY] && !cues.values[DATE] && !cues.values[EVENT_VERB]) return false;
+  if (cues.actorEvent) return { claim: true, because: cues.actorEvent };
+  // nothing to check it against: no one named, no figure, no date, no event
+  if (!value(ACTOR) && !value(QUANTITY) && !value(DATE) && !value(EVENT_VERB)) return { claim: false };
   // an event told in the past tense with its actor or place and its time is a report of fact
-  if (cues.values[EVENT_VERB] > 0 && cues.values[ACTOR] > 0 && cues.values[DATE] > 0 && !cues.values[FIRST_PERSON]) return true;
-  return combinedMargin(cues, combine) > 0;
+  if (value(EVENT_VERB) && value(ACTOR) && value(DATE) && !value(FIRST_PERSON)) return { claim: true, because: span(EVENT_VERB) };
+  return undefined;
 }
+
+/** Claim or not: by rule when one applies, else by the combining layer. */
+export const isClaim = (cues: SentenceCues, combine: KindModelFile): boolean => rule(cues)?.claim ?? combinedMargin(cues, combine) > 0;
 const ATTRIBUTED = CUES.indexOf("attributed");
 const OWN_SPECULATION = CUES.indexOf("ownSpeculation");
 const OWN_MODAL = CUES.indexOf("ownModal");
@@ -438,10 +455,12 @@ const FIRST_PERSON = CUES.indexOf("firstPerson");
 const QUANTITY = CUES.indexOf("quantity");
 
 function decide(doc: Doc, sentence: Sentence, cues: SentenceCues, check: Scored, subjective: Scored, combine: KindModelFile): KindFinding {
-  const claim = isClaim(cues, combine);
-  // evidence: the cues that pushed towards the decision, then the model words that did
-  const towards = cues.unasserted
-    ? [cues.unasserted]
+  const ruling = rule(cues);
+  const claim = ruling?.claim ?? combinedMargin(cues, combine) > 0;
+  // evidence: the words of the rule that decided, or the cues that pushed towards the decision; then
+  // the model words that did
+  const towards = ruling?.because
+    ? [ruling.because]
     : CUES.flatMap((cue, i) => {
         const span = cues.spans[i];
         return span && combine.weights[cue] * cues.values[i] > 0 === claim ? [span] : [];
