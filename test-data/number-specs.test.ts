@@ -1,5 +1,6 @@
 // Runs the number parser on Microsoft Recognizers-Text's English specs (../shared/data/numbers) and
-// checks the values it reads. Set SPEC_DETAILS=1 to print every entry that fails.
+// checks the values it reads. Every entry counts, NotSupported ones too (those mark only what Microsoft's
+// own JavaScript library misses). Set SPEC_DETAILS=1 to print every entry that fails.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
@@ -50,7 +51,7 @@ const models: Model[] = [
     file: "Number-English-NumberRangeModel.json",
     threshold: 0.9,
     expected: (r) => (r.Resolution?.value ? interval(r.Resolution.value) : undefined),
-    found: (m) => (m.role === "quantity" && (m.bound || m.min !== m.max) ? mentionInterval(m) : undefined),
+    found: (m) => (m.role === "quantity" && (m.bound || m.exact || m.min !== m.max) ? mentionInterval(m) : undefined),
   },
   {
     file: "Number-English-PercentModel.json",
@@ -86,9 +87,9 @@ for (const model of models) {
       }
       return { pass, total: list.length, share: list.length ? pass / list.length : 1 };
     };
-    const supported = rate(entries.filter((e) => !/javascript/i.test(e.NotSupported ?? "")), true);
-    const all = rate(entries);
+    const supported = rate(entries.filter((e) => !/javascript/i.test(e.NotSupported ?? "")));
+    const all = rate(entries, true);
     console.log(`${model.file}: ${supported.pass}/${supported.total} supported (${(100 * supported.share).toFixed(1)}%), ${all.pass}/${all.total} of all entries (${(100 * all.share).toFixed(1)}%)`);
-    if (model.threshold) assert.ok(supported.share >= model.threshold, `${model.file}: ${(100 * supported.share).toFixed(1)}% < ${100 * model.threshold}%`);
+    if (model.threshold) assert.ok(all.share >= model.threshold, `${model.file}: ${(100 * all.share).toFixed(1)}% of all entries < ${100 * model.threshold}%`);
   });
 }

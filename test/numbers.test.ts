@@ -107,10 +107,62 @@ test("fractions and signed numbers read as values", () => {
   assert.deepEqual(read("two thirds, one and a half, 3/4 and -4.5"), ["two thirds=0.6666666666666666", "one and a half=1.5", "3/4=0.75", "-4.5=-4.5"]);
 });
 
+test("opposite bounds side by side make one range, and 'or greater than' belongs to the number after it", () => {
+  assert.deepEqual(read("Sales were greater than 30 and less than or equal to 40, at most 100 and at least 20, more than 40 and less than 10."), [
+    "30 and less than or equal to 40=30-40", "100 and at least 20=20-100", "40=40 lower", "10=10 upper",
+  ]);
+  assert.deepEqual(read("The score is 200 or greater than 190, and 30 to 44 and more than 70 percent voted."), [
+    "200=200", "190=190 lower", "30 to 44=30-44", "70 percent=70 percent % lower",
+  ]);
+});
+
+test("comparison signs are bounds and 'equal to' or 'exactly' marks a value exact", () => {
+  assert.deepEqual(read("when x>10, y <= -30 or z ≥ 5, but not =<7"), ["10=10 lower", "-30=-30 upper", "5=5 lower", "7=7"]);
+  assert.deepEqual(parseNumbers("exactly 500 people, a score equal to 20").map((m) => m.exact), [true, true]);
+});
+
+test("numerals go on with number words after their scale", () => {
+  assert.deepEqual(read("They paid 3 hundred and 21 yuan, 4 thousand 3 hundred and 6 crore and two hundred."), [
+    "3 hundred and 21 yuan=321 money CNY", "4 thousand 3 hundred=4300", "6 crore and two hundred=60000200",
+  ]);
+  assert.deepEqual(read("The population is 3 million and a half, $3.4 billion and 2 million more."), [
+    "3 million and a half=3500000", "$3.4 billion=3400000000 money USD", "2 million=2000000",
+  ]);
+});
+
+test("fractions are read as parts of the scale word beside them", () => {
+  assert.deepEqual(read("a quarter million, two thirds of a million, five and a half million, one billion and a half million"), [
+    "a quarter million=250000", "two thirds of a million=666666.6666666666", "five and a half million=5500000",
+    "one billion and a half million=1000500000",
+  ]);
+  assert.deepEqual(read("two and fifty-four hundredths, one hundred and thirty fifths"), ["two and fifty-four hundredths=2.54", "one hundred and thirty fifths=26"]);
+  assert.deepEqual(read("the result is ⅔ after 5 ½ years, or 1.3x10^6 cells"), ["⅔=0.6666666666666666", "5 ½=5.5", "1.3x10^6=1300000"]);
+});
+
+test("currency codes are read before and after the number, with a scale letter or word", () => {
+  assert.deepEqual(read("It cost rmb 10, then 30 MUSD, 75 USD million and 1 $10 bill."), [
+    "rmb 10=10 money CNY", "30 MUSD=30000000 money USD", "75 USD million=75000000 money USD", "1=1", "$10=10 money USD",
+  ]);
+});
+
+test("'one' standing for a noun, lists of numbers and web addresses are read as such", () => {
+  assert.deepEqual(read("The one you mentioned, which one, no one, but one of them and 12 out of 10."), ["one=1", "12=12", "10=10"]);
+  assert.deepEqual(read("Hosts 192.168.1.2 at https://x.com/?q=30%25 and 5k-20k."), ["192=192", "168=168", "1=1", "2=2", "5k-20k=5000-20000"]);
+});
+
+test("amounts named without a number are vague and carry no value", () => {
+  const vague = parseNumbers("Thousands of people, hundreds of thousands more and a small percent").filter((m) => m.role === "vague");
+  assert.deepEqual(vague.map((m) => [m.kind, Number.isNaN(m.min)]), [["count", true], ["count", true], ["percent", true]]);
+});
+
 test("a long one-line document is read in linear time", () => {
   const text = "Some 13,000 troops and 3,000–5,000 more arrived, about 20% of the force. ".repeat(10000);
   const t0 = performance.now();
   const found = parseNumbers(text);
   assert.equal(found.length, 30000);
   assert.ok(performance.now() - t0 < 5000);
+  const words = "one two ".repeat(10000); // a run of number words is not re-read from each word
+  const t1 = performance.now();
+  assert.equal(parseNumbers(words).length, 20000);
+  assert.ok(performance.now() - t1 < 5000);
 });

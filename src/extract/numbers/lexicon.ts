@@ -44,6 +44,12 @@ export const ORDINAL_WORDS: ReadonlyMap<string, number> = (() => {
   return out;
 })();
 
+/** Fractions written as one character: "½", "¾". */
+export const VULGAR_FRACTIONS: ReadonlyMap<string, number> = new Map([
+  ["½", 1 / 2], ["⅓", 1 / 3], ["⅔", 2 / 3], ["¼", 1 / 4], ["¾", 3 / 4], ["⅕", 1 / 5], ["⅖", 2 / 5], ["⅗", 3 / 5], ["⅘", 4 / 5],
+  ["⅙", 1 / 6], ["⅚", 5 / 6], ["⅐", 1 / 7], ["⅛", 1 / 8], ["⅜", 3 / 8], ["⅝", 5 / 8], ["⅞", 7 / 8], ["⅑", 1 / 9], ["⅒", 1 / 10],
+]);
+
 /** Ordinals that need a determiner before them to be ordinals ("the second", not "a second"). */
 export const AMBIGUOUS_ORDINALS: ReadonlySet<string> = new Set(["second", "quarter", "quarters", "half", "halves"]);
 
@@ -60,16 +66,21 @@ export const DOLLAR_PREFIXES: ReadonlyMap<string, string> = new Map([
   ["hk", "HKD"], ["a", "AUD"], ["au", "AUD"], ["aud", "AUD"], ["nz", "NZD"], ["nzd", "NZD"], ["s", "SGD"], ["mex", "MXN"], ["mxn", "MXN"],
 ]);
 
+/** ISO currency codes, lower-case. */
+export const CURRENCY_CODES: ReadonlySet<string> = new Set([
+  "usd", "eur", "gbp", "rub", "jpy", "cny", "inr", "krw", "kpw", "uah", "chf", "cad", "aud", "nzd", "hkd", "sgd", "mxn", "brl", "try", "sek",
+  "nok", "dkk", "pln", "zar", "ils", "irr", "btc", "rmb",
+]);
+
 /** ISO codes and currency words, by lower-case form; multi-word names are matched as phrases. */
 export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
-  ...["usd", "eur", "gbp", "rub", "jpy", "cny", "inr", "krw", "kpw", "uah", "chf", "cad", "aud", "nzd", "hkd", "sgd", "mxn", "brl", "try", "sek", "nok", "dkk", "pln", "zar", "ils", "irr", "btc"]
-    .map((c): [string, string] => [c, c.toUpperCase()]),
+  ...[...CURRENCY_CODES].map((c): [string, string] => [c, c === "rmb" ? "CNY" : c.toUpperCase()]),
   ["dollar", "USD"], ["dollars", "USD"], ["us dollar", "USD"], ["us dollars", "USD"], ["u.s. dollars", "USD"], ["american dollars", "USD"],
   ["canadian dollar", "CAD"], ["canadian dollars", "CAD"], ["australian dollar", "AUD"], ["australian dollars", "AUD"],
   ["hong kong dollars", "HKD"], ["new zealand dollars", "NZD"], ["singapore dollars", "SGD"],
   ["euro", "EUR"], ["euros", "EUR"], ["pound", "GBP"], ["pounds", "GBP"], ["sterling", "GBP"], ["pounds sterling", "GBP"],
   ["pence", "GBX"], ["penny", "GBX"], ["pennies", "GBX"], ["p", "GBX"], ["cent", "USc"], ["cents", "USc"],
-  ["yen", "JPY"], ["yuan", "CNY"], ["renminbi", "CNY"], ["rmb", "CNY"], ["chinese yuan", "CNY"], ["kuai", "CNY"],
+  ["yen", "JPY"], ["yuan", "CNY"], ["renminbi", "CNY"], ["chinese yuan", "CNY"], ["kuai", "CNY"],
   ["ruble", "RUB"], ["rubles", "RUB"], ["rouble", "RUB"], ["roubles", "RUB"], ["rupee", "INR"], ["rupees", "INR"],
   ["won", "KRW"], ["hryvnia", "UAH"], ["hryvnias", "UAH"], ["hryvnas", "UAH"], ["lira", "TRY"], ["turkish lira", "TRY"],
   ["franc", "FRF"], ["francs", "FRF"], ["swiss franc", "CHF"], ["swiss francs", "CHF"], ["peseta", "ESP"], ["pesetas", "ESP"],
@@ -77,6 +88,7 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ["mark", "DEM"], ["marks", "DEM"], ["deutsche marks", "DEM"], ["peso", "MXN"], ["pesos", "MXN"], ["real", "BRL"], ["reais", "BRL"],
   ["rial", "IRR"], ["rials", "IRR"], ["shekel", "ILS"], ["shekels", "ILS"], ["zloty", "PLN"], ["krona", "SEK"], ["kronor", "SEK"],
   ["krone", "NOK"], ["kroner", "NOK"], ["rand", "ZAR"], ["naira", "NGN"], ["bitcoin", "BTC"], ["bitcoins", "BTC"], ["sen", "SEN"],
+  ["satoshi", "SAT"], ["satoshis", "SAT"],
 ]);
 
 /** Minor units: "3 dollars 50 cents" adds a hundredth of them to the major unit. */
@@ -118,25 +130,38 @@ export const GLUED_ONLY_UNITS: ReadonlySet<string> = new Set(["m", "g", "t", "l"
 /** Words after "percent" that the percentage is made of. */
 export const PERCENT_WORDS: ReadonlySet<string> = new Set(["percent", "percents", "percentage", "per cent", "pct", "percentage points", "percentage point", "%"]);
 
-export type Cue = { bound?: "upper" | "lower"; approximate?: boolean };
+export type Cue = { bound?: "upper" | "lower"; approximate?: boolean; exact?: boolean };
 
 /** Words before a number that make it a bound or a round figure. */
 export const PREFIX_CUES: ReadonlyArray<[string, Cue]> = [
   ...[
     "up to", "at most", "no more than", "not more than", "fewer than", "less than", "under", "below", "a maximum of",
     "maximum of", "as many as", "as much as", "at the most", "no greater than", "smaller than", "lower than", "just under", "just below",
+    "no higher than", "no larger than", "no bigger than", "not exceeding", "at most or equal to", "<", "<=", "≤",
+    ...orEqual(["less", "smaller", "lower", "fewer"]),
   ].map((w): [string, Cue] => [w, { bound: "upper" }]),
   ...[
     "more than", "over", "at least", "upwards of", "in excess of", "above", "exceeding", "no less than", "not less than",
     "no fewer than", "a minimum of", "minimum of", "greater than", "larger than", "higher than", "well over", "just over", "just above",
     "upward of", "north of", "beyond", "exceed", "exceeds", "exceeded", "surpass", "surpassed", "topped",
+    "bigger than", "no lower than", "no smaller than", "at least or equal to", ">", ">=", "≥",
+    ...orEqual(["more", "greater", "larger", "bigger", "higher"]),
   ].map((w): [string, Cue] => [w, { bound: "lower" }]),
+  ...["equal to", "equals", "equals to", "equaling", "equaling to", "equalling", "equalling to", "exactly", "precisely", "="]
+    .map((w): [string, Cue] => [w, { exact: true }]),
   ...[
     "about", "around", "some", "roughly", "approximately", "nearly", "almost", "estimated", "an estimated", "close to", "circa",
     "approx", "approx.", "an approximate", "a reported", "reportedly", "~", "c.", "more or less", "somewhere around", "in the region of",
     "on the order of", "round about",
   ].map((w): [string, Cue] => [w, { approximate: true }]),
 ];
+
+/** "less than or equal to", "less or equal than", "equal to or less than": a comparative that takes its value in. */
+function orEqual(comparatives: string[]): string[] {
+  return comparatives.flatMap((c) => [
+    `${c} than or equal to`, `${c} or equal than`, `${c} or equal to`, `equal to or ${c} than`, `equal or ${c} than`,
+  ]);
+}
 
 /** Words after a number that make it a bound or a round figure: "10,000 or more", "20-odd". */
 export const SUFFIX_CUES: ReadonlyArray<[string, Cue]> = [

@@ -1,11 +1,11 @@
-// Numbers written in digits: "10,000", "1.5", "3,000.50", "1 234 567", ".08", "1e10", "2.5^-1",
+// Numbers written in digits: "10,000", "1.5", "3,000.50", "1 234 567", ".08", "1e10", "1.3x10^6", "2.5^-1",
 // "12,34,567.89" (Indian grouping), "1,3" (decimal comma). Lists like "22,24,26" or "192.168.1.2"
 // are several numbers: the reading stops at the first separator that cannot be grouping or decimal.
 
 // Digit groups separated by spaces ("40 000") must be exact thousands; the sticky flag keeps every
 // match anchored, so nothing here scans ahead of the number.
-const NUMERAL = /(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:[.,]\d+)*|\.\d+)(?:[eE][+-]?\d+(?![\p{L}\d])|\^[+-]*\d+(?:\.\d+)?)?/uy;
-const POWER = /^(.*?)(?:[eE]([+-]?\d+)|\^([+-]*)(\d+(?:\.\d+)?))$/;
+const NUMERAL = /(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:[.,]\d+)*|\.\d+)(?:[eE][+-]?\d+(?![\p{L}\d])|[x×]10\^[+-]?\d+|\^[+-]*\d+(?:\.\d+)?)?/uy;
+const POWER = /^(.*?)(?:(?:[eE]|[x×]10\^)([+-]?\d+)|\^([+-]*)(\d+(?:\.\d+)?))$/;
 
 export interface Numeral {
   value: number;

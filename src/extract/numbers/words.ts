@@ -36,14 +36,19 @@ export function readWordNumber(pieces: readonly Piece[], i: number): WordNumber 
 /** The run of number words from piece `i`; hyphens and "and" are kept only between number words. */
 function collectAtoms(pieces: readonly Piece[], i: number): Atom[] {
   const atoms: Atom[] = [];
-  for (let k = i; k < pieces.length; k++) {
+  for (let k = i; k < pieces.length && atoms.length < MAX_ATOMS; k++) {
     const w = pieces[k].lower;
     const next = pieces[k + 1]?.lower ?? "";
     if (SMALL_NUMBERS.has(w)) atoms.push({ type: "small", n: SMALL_NUMBERS.get(w)!, piece: k });
     else if (SCALE_WORDS.has(w)) atoms.push({ type: "scale", n: SCALE_WORDS.get(w)!, piece: k });
-    else if (w === "half" && (next === "a" || next === "an" || SCALE_WORDS.has(next))) atoms.push({ type: "half", piece: k });
-    else if (ORDINAL_WORDS.has(w) && (!SECONDS.has(w) || !atoms.length)) {
+    else if (w === "half" && (next === "a" || next === "an" || (!atoms.length && SCALE_WORDS.has(next)))) {
+      if (atoms.length === 1 && atoms[0].type === "a") atoms.pop(); // "a half a million" is "half a million"
+      else if (atoms.length) break;
+      atoms.push({ type: "half", piece: k });
+    } else if (ORDINAL_WORDS.has(w) && (!SECONDS.has(w) || !atoms.length)) {
       atoms.push({ type: "ordinal", n: ORDINAL_WORDS.get(w)!, word: w, piece: k });
+      const scale = NOT_AFTER_A.has(w) ? undefined : scaleAfterFraction(pieces, k + 1);
+      if (scale) atoms.push(scale);
       break;
     } else if ((w === "a" || w === "an") && (SCALE_WORDS.has(next) || (ORDINAL_WORDS.has(next) && !NOT_AFTER_A.has(next)))) atoms.push({ type: "a", piece: k });
     else if (atoms.length && (w === "and" || w === "point") && (SMALL_NUMBERS.has(next) || next === "a" || (w === "and" && ORDINAL_WORDS.has(next)))) atoms.push({ type: w, piece: k });
@@ -58,6 +63,20 @@ function collectAtoms(pieces: readonly Piece[], i: number): Atom[] {
   }
   while (atoms.length && (atoms[atoms.length - 1].type === "and" || atoms[atoms.length - 1].type === "point" || atoms[atoms.length - 1].type === "a")) atoms.pop();
   return atoms;
+}
+
+/**
+ * No spelled number runs longer than this ("nine hundred ninety-nine thousand nine hundred ninety-nine"
+ * is 12 atoms); the cap keeps a long run of number words ("one two one two …") from being re-read whole
+ * from every word in it, which would be quadratic.
+ */
+const MAX_ATOMS = 32;
+
+/** "a quarter million", "two thirds of a million": the big scale a fraction word multiplies. */
+function scaleAfterFraction(pieces: readonly Piece[], k: number): Atom | undefined {
+  if (pieces[k]?.lower === "of" && (pieces[k + 1]?.lower === "a" || pieces[k + 1]?.lower === "an")) k += 2;
+  const n = pieces[k] && SCALE_WORDS.get(pieces[k].lower);
+  return n && n >= 1000 ? { type: "scale", n, piece: k } : undefined;
 }
 
 /** "second" is a unit of time as often as an ordinal, so it is never a fraction's denominator. */
@@ -75,7 +94,13 @@ interface Reading {
 
 /** Evaluates atoms as a fraction or ordinal when an ordinal word ends them, else as a cardinal. */
 function evaluate(atoms: Atom[]): Reading | undefined {
-  const last = atoms[atoms.length - 1];
+  let last = atoms[atoms.length - 1];
+  if (last.type === "scale" && atoms[atoms.length - 2]?.type === "ordinal") {
+    const read = fraction(atoms, atoms.length - 2, last.n);
+    if (read) return read;
+    atoms = atoms.slice(0, -1); // "the twenty-first million": an ordinal, and the scale is not its
+    last = atoms[atoms.length - 1];
+  }
   if (last.type === "ordinal") {
     const read = fraction(atoms, atoms.length - 1);
     if (read) return read;
@@ -96,34 +121,59 @@ function evaluate(atoms: Atom[]): Reading | undefined {
 /** "twenty" + "fifth" = 25, "one hundred" + "fifth" = 105, "two" + "hundredth" = 200. */
 const ordinalValue = (prefix: number, ord: number): number => (prefix === 0 ? ord : ord >= 100 && prefix < ord ? prefix * ord : prefix + ord);
 
-/** The atoms before ordinal atom `k`: a numerator (a fraction), a compound ordinal, or nothing. */
-function fraction(atoms: Atom[], k: number): Reading | undefined {
+/**
+ * The atoms before ordinal atom `k`: a numerator (a fraction), a compound ordinal, or nothing.
+ * `scale` is a big scale word after the fraction ("a quarter million"), 1 if none.
+ */
+function fraction(atoms: Atom[], k: number, scale = 1): Reading | undefined {
   const ord = atoms[k] as Extract<Atom, { type: "ordinal" }>;
-  const used = k + 1;
+  const used = scale > 1 ? k + 2 : k + 1;
   const plural = ord.word.endsWith("s");
   if (k === 0) {
-    if (ord.word === "half") return { value: 0.5, used, ordinal: false };
-    return NOT_ALONE.has(ord.word) ? undefined : { value: ord.n, used, ordinal: true };
+    if (ord.word === "half" || (scale > 1 && ord.word === "quarter")) return { value: scale / ord.n, used, ordinal: false };
+    return NOT_ALONE.has(ord.word) || scale > 1 ? undefined : { value: ord.n, used, ordinal: true };
   }
   const before = atoms.slice(0, k);
   const last = before[before.length - 1];
-  // "and a half", "and three quarters": a whole number plus a fraction of one
-  if (before.length >= 3 && before[before.length - 2].type === "and" && (last.type === "a" || (last.type === "small" && last.n < 10))) {
-    const whole = cardinal(before, 0, before.length - 2);
-    const part = last.type === "small" ? last.n : 1;
-    if (whole.used === before.length - 2) return { value: whole.value + part / ord.n, used, ordinal: false };
-  }
+  const mixed = mixedNumber(before, ord.n);
+  if (mixed) return { value: mixedValue(mixed, scale), used, ordinal: false };
   // "one hundred thirty fifths" = 100/35, but "twenty fifths" = 20/5 and "one hundred and thirty fifths" = 130/5
   const prev = before[before.length - 2];
   const tens = last.type === "small" && last.n >= 20 && last.n % 10 === 0 && ord.n < 10 ? last.n : 0;
   if (tens && prev && prev.type !== "and") {
     const num = numerator(before, before.length - 1);
-    if (num) return { value: num / (tens + ord.n), used, ordinal: false };
+    if (num) return { value: (scale * num) / (tens + ord.n), used, ordinal: false };
   }
   // "twenty-first" is an ordinal; "one fifth", "a fifth", "three fifths", "twenty fifths" are fractions
-  if (tens && before.length === 1 && !plural) return { value: tens + ord.n, used, ordinal: true };
+  if (tens && before.length === 1 && !plural) return scale > 1 ? undefined : { value: tens + ord.n, used, ordinal: true };
   const num = numerator(before, before.length);
-  return num === undefined ? undefined : { value: num / ord.n, used, ordinal: false };
+  return num === undefined ? undefined : { value: (scale * num) / ord.n, used, ordinal: false };
+}
+
+/**
+ * "one hundred and three quarters", "two and fifty-four hundredths": a whole number, "and", then a proper
+ * fraction (numerator below the denominator, else "one hundred and thirty fifths" is 130/5). `scale` is
+ * the big scale word just before "and", which the fraction is a part of ("two million and a half").
+ */
+function mixedNumber(before: Atom[], denominator: number): { whole: number; part: number; scale: number } | undefined {
+  let j = before.length - 2;
+  while (j > 0 && before[j].type !== "and") j--;
+  if (j <= 0) return undefined;
+  const num = numerator(before.slice(j + 1), before.length - j - 1);
+  if (num === undefined || num >= denominator) return undefined;
+  const whole = cardinal(before, 0, j);
+  if (whole.used !== j) return undefined;
+  const scale = before[j - 1];
+  return { whole: whole.value, part: num / denominator, scale: scale.type === "scale" && scale.n >= 1000 ? scale.n : 1 };
+}
+
+/**
+ * The fraction is a part of the scale word nearest it: "one million and a half" is 1.5 million, "five and
+ * a half million" 5.5 million, "one billion and a half million" 1,000.5 million.
+ */
+function mixedValue(mixed: { whole: number; part: number; scale: number }, scaleAfter: number): number {
+  if (scaleAfter === 1) return mixed.whole + mixed.part * mixed.scale;
+  return mixed.whole >= scaleAfter ? mixed.whole + mixed.part * scaleAfter : (mixed.whole + mixed.part) * scaleAfter;
 }
 
 /** The value of atoms [0, to) read as a whole number, "a" alone being one. */
@@ -160,7 +210,8 @@ function cardinal(atoms: Atom[], from: number, to = atoms.length): { value: numb
       last = a.n < 10 ? "unit" : a.n < 20 ? "teen" : "tens";
     } else if (a.type === "scale" && a.n === 100) {
       if (last === "a" || last === "start") {
-        if (last === "start") break;
+        const bigScaleNext = k + 1 < to && atoms[k + 1].type === "scale" && (atoms[k + 1] as { n: number }).n >= 1000;
+        if (last === "start" && !bigScaleNext) break; // "hundred thousand", but not "hundred" alone
         current = 100;
       } else if (last === "unit" || last === "teen" || last === "tens") current = current - tail + tail * 100;
       else break;
