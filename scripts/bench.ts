@@ -4,15 +4,17 @@
 //            mixed scripts), beside wink-nlp's bare tokenisation of the same text in the same run;
 //   link:    a synthetic corpus of articles with known propositions (scripts/synthetic.ts) analysed,
 //            stored and linked, then one more article added; linking precision and recall.
-// Usage: npm run bench [-- --stage extract|link] [-- --articles N] [-- --words N]
+// Usage: npm run bench [-- --stage extract|link] [-- --articles N] [-- --words N] [-- --profile]
+//   --profile: after the extract measurement, one more pass over the same documents timing each
+//              annotator (and toClaimRecords) apart, printed as shares of the pass's time.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import { createDoc, type SourceDoc } from "../src/doc.ts";
-import { defaultPipeline, toClaimRecords } from "../src/extract/index.ts";
+import { createDoc, type Doc, type SourceDoc } from "../src/doc.ts";
+import { defaultPipeline, toClaimRecords, type Pipeline } from "../src/extract/index.ts";
 import { ingest } from "../src/ingest/index.ts";
 import { LinkSession } from "../src/link/index.ts";
 import { Store } from "../src/store/sqlite.ts";
@@ -69,7 +71,28 @@ async function extractStage(targetWords: number): Promise<void> {
   const extractRate = Math.round(words / fullSeconds);
   const winkRate = Math.round(words / winkSeconds);
   console.log(`  ${words} words in ${docs.length} documents; pipeline: ${pipeline.names.join(" → ")}`);
+  if (args.includes("--profile")) profileStages(pipeline, docs);
   console.log(`extract: ${extractRate} words/s; wink bare: ${winkRate} words/s; ratio ${(extractRate / winkRate).toFixed(2)}`);
+}
+
+/** Prints each annotator's share of the time of one pass over `docs`, and toClaimRecords' as "claims". */
+function profileStages(pipeline: Pipeline, docs: SourceDoc[]): void {
+  const stages = pipeline.names.map((name) => {
+    const annotator = pipeline.get(name)!;
+    return { name, run: (doc: Doc) => annotator.run(doc), ms: 0 };
+  });
+  const claims = { name: "claims", run: (doc: Doc) => void toClaimRecords(doc), ms: 0 };
+  for (const d of docs) {
+    const doc = createDoc(d);
+    for (const stage of [...stages, claims]) {
+      const t0 = performance.now();
+      stage.run(doc);
+      stage.ms += performance.now() - t0;
+    }
+  }
+  const total = [...stages, claims].reduce((sum, s) => sum + s.ms, 0);
+  const shares = [...stages, claims].map((s) => `${s.name} ${Math.round((100 * s.ms) / total)}% (${(s.ms / 1000).toFixed(1)} s)`);
+  console.log(`  profile: ${shares.join(", ")}`);
 }
 
 async function linkStage(articles: number): Promise<void> {

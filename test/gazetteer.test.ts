@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { gazetteer, writtenAsPhrase } from "../src/extract/gazetteer/index.ts";
+import { gazetteer, isAllCaps, isCapitalisedAt, isLetterAt, writtenAsPhrase } from "../src/extract/gazetteer/index.ts";
 import { tokenize } from "../src/text/index.ts";
 
 /** The entry the gazetteer finds at the start of `text`, if written as the entry demands. */
@@ -63,4 +63,15 @@ test("titles match in any case and government bodies are marked as such", () => 
   assert.equal(lookup("Press Secretary")?.kind, "title");
   assert.equal(lookup("Ministry of Defence")?.canonical, "Defence Ministry");
   assert.equal(lookup("Foreign Ministry")?.kind, "body");
+});
+
+test("capital, letter and all-caps checks agree with the Unicode properties they stand for", () => {
+  for (let c = 0; c < 0x10000; c++) {
+    const char = String.fromCharCode(c);
+    assert.equal(isCapitalisedAt(char, 0), /\p{Lu}/u.test(char), `U+${c.toString(16)}`);
+    assert.equal(isLetterAt(char, 0), /\p{L}/u.test(char), `U+${c.toString(16)}`);
+  }
+  const byRegex = (word: string) => /^[\p{Lu}\p{N}.&+-]*$/u.test(word) && (word.match(/\p{L}/gu)?.length ?? 0) >= 2;
+  for (const word of ["US", "U.S.", "DPRK", "AT&T", "G7", "Us", "U", "", "A-B", "A_B", "ÉU", "ÉTATS", "Éu", "ЮНЕСКО", "Юнеско", "𝐀𝐁", "B2B!", "3M"])
+    assert.equal(isAllCaps(word), byRegex(word), word);
 });

@@ -52,3 +52,24 @@ test("a 200,000-word line is split and tokenized without blowing up", () => {
   assert.equal(splitSentences(line).length, 1);
   assert.equal(tokenize(line).length, 198_000);
 });
+
+test("the hand-read tokenizer gives what its regular expression would, on mixed scripts, emoji and punctuation", () => {
+  // the definition the tokenizer reads by hand, applied the way it used to be
+  const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[.,\-][\p{L}\p{N}]+|['’](?![sS]\b)\p{L}+)*|['’][sS]\b|\S/gu;
+  const byRegex = (text: string, start: number, end: number) => {
+    const out = [];
+    const slice = text.slice(0, end);
+    TOKEN.lastIndex = start;
+    for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) out.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
+    return out;
+  };
+  const pieces = ["a", "S", "s", "U", ".", ",", "-", "'", "’", " ", "\n", "1", "9", "é", "Ж", "士", "😀", "𝐀", "_", "\u00a0", "٣", "½", "(", "”", "Ⅻ", "\u2028"];
+  let seed = 7;
+  const next = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+  for (let k = 0; k < 20_000; k++) {
+    let text = "";
+    for (let n = 1 + next(24); n > 0; n--) text += pieces[next(pieces.length)];
+    const end = Math.max(0, text.length - next(3));
+    assert.deepEqual(tokenize(text, { start: 0, end }), byRegex(text, 0, end), JSON.stringify(text));
+  }
+});

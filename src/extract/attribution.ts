@@ -1,4 +1,5 @@
 import type { Attribution, AttributionLink, Doc, EntityMention, Sentence, Span, Token } from "../doc.ts";
+import { LETTER, NUMBER, unitClass, UPPER } from "../text/chars.ts";
 import { PhraseMatcher } from "../text/phrases.ts";
 import { cueEntries, HEARSAY_ADVERBS, LIGHT_VERBS, SOURCE_NOUNS, STATEMENT_NOUNS, type CueFrame } from "./lexicons/cues.ts";
 import type { Annotator } from "./pipeline.ts";
@@ -161,8 +162,8 @@ const word = (doc: Doc, i: number): string => {
   const w = doc.tokens[i].lower;
   return w.includes("’") ? w.replace(/’/g, "'") : w;
 };
-const isWord = (t: Token): boolean => /[\p{L}\p{N}]/u.test(t.lower[0]) || t.lower === "'s" || t.lower === "’s";
-const isCapitalised = (doc: Doc, i: number): boolean => /\p{Lu}/u.test(doc.text[doc.tokens[i].start]);
+const isWord = (t: Token): boolean => (unitClass(t.lower, 0) & (LETTER | NUMBER)) !== 0 || t.lower === "'s" || t.lower === "’s";
+const isCapitalised = (doc: Doc, i: number): boolean => (unitClass(doc.text, doc.tokens[i].start) & UPPER) !== 0;
 const isAdverb = (t: Token): boolean => t.lower.length > 4 && t.lower.endsWith("ly");
 
 function findCandidates(doc: Doc, sentence: Sentence): Candidate[] {
@@ -411,7 +412,8 @@ function contentBefore(doc: Doc, sentence: Sentence, i: number): Span {
 /** Whether a candidate has a source worth reporting: not the writer, not a thing, not a bare number. */
 function accept(doc: Doc, c: Candidate): boolean {
   if (!c.source) return false;
-  const words = doc.tokens.slice(c.source.start, c.source.end).map((_, k) => word(doc, c.source!.start + k));
+  const words: string[] = [];
+  for (let i = c.source.start; i < c.source.end; i++) words.push(word(doc, i));
   const first = words[0];
   // "our correspondent says" is the outlet's reporter; "we said", "my view" are the writer
   const ownReporter = (first === "our" || first === "my") && words.length > 1 && SOURCE_NOUNS.has(words[1]);
@@ -545,11 +547,11 @@ const tokenSpan = (doc: Doc, range: TokenRange): Span => ({ start: doc.tokens[ra
 
 // ---------------------------------------------------------------- chains
 
-const link = (doc: Doc, c: Candidate): AttributionLink => ({
-  source: tokenSpan(doc, c.source!),
-  cue: tokenSpan(doc, c.cue),
-  ...(c.resolved ? { resolved: c.resolved } : {}),
-});
+function link(doc: Doc, c: Candidate): AttributionLink {
+  const out: AttributionLink = { source: tokenSpan(doc, c.source!), cue: tokenSpan(doc, c.cue) };
+  if (c.resolved) out.resolved = c.resolved;
+  return out;
+}
 
 /** The index of the first token at or after character `at`, searching back from token `from`. */
 function firstTokenAt(doc: Doc, from: number, at: number): number {

@@ -85,9 +85,13 @@ export function certainty(): Annotator {
   };
 }
 
+/** Most sentences have no attribution: they all share these empty marks. */
+const NO_MARKS: AttributionMarks = { cueStarts: new Map(), contentStarts: new Set(), contents: [] };
+
 function marksOf(attributions: Attribution[] | undefined): AttributionMarks {
+  if (!attributions) return NO_MARKS;
   const marks: AttributionMarks = { cueStarts: new Map(), contentStarts: new Set(), contents: [] };
-  for (const a of attributions ?? []) {
+  for (const a of attributions) {
     marks.contentStarts.add(a.start);
     marks.contents.push(a);
     for (const link of a.chain) marks.cueStarts.set(link.cue.start, a.direct);
@@ -168,7 +172,7 @@ function isConcessiveIf(tokens: readonly Token[], i: number, end: number): boole
 function contextualCue(doc: Doc, i: number, first: number, marks: AttributionMarks, isQuestion: boolean): CueKind | undefined {
   const tokens = doc.tokens;
   const word = tokens[i].lower;
-  if (atClauseStart(tokens, i, first) && !isQuestion && INVERTED_CONDITIONALS.has(word)) return "condition";
+  if (INVERTED_CONDITIONALS.has(word) && !isQuestion && atClauseStart(tokens, i, first)) return "condition";
   if (i === first && word === "whether") return "question";
   // "said it would …": in reported speech "would" is the past of "will"; elsewhere it is too vague to call
   if (word === "would" && marks.contents.some((c) => c.start <= tokens[i].start && tokens[i].end <= c.end)) return "prediction";

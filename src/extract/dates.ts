@@ -89,13 +89,10 @@ function sentenceDates(doc: Doc, s: Sentence, ref: Date | undefined): DateMentio
   const windows = hintWindows(text);
   if (!windows.length) return [];
   const out: DateMention[] = [];
-  const mention = (span: Span, date: string): void => {
-    out.push({ ...span, sentence: s.index, annotator: "dates", evidence: [span], date });
-  };
   for (const w of windows) {
     const window = text.slice(w.start, w.end);
     if (ref && !NEEDS_CHRONO.test(window)) {
-      for (const d of dayWords(window, text, w.start, ref)) mention({ start: s.start + d.start, end: s.start + d.end }, isoDay(d.date));
+      for (const d of dayWords(window, text, w.start, ref)) out.push(mention(s, s.start + d.start, s.start + d.end, isoDay(d.date)));
       continue;
     }
     for (const r of chrono.en.casual.parse(window, ref ?? new Date(), { forwardDate: false })) {
@@ -105,14 +102,19 @@ function sentenceDates(doc: Doc, s: Sentence, ref: Date | undefined): DateMentio
       // "last year", "next month" name no day
       if (isRelative(r) && COARSE_UNIT.test(r.text)) continue;
       const start = s.start + w.start + r.index;
-      mention({ start, end: start + r.text.trimEnd().length }, isoDay(weekdayInTense(r, text, text.slice(0, w.start + r.index), ref)));
+      out.push(mention(s, start, start + r.text.trimEnd().length, isoDay(weekdayInTense(r, text, text.slice(0, w.start + r.index), ref))));
     }
   }
   for (const m of text.matchAll(YEAR)) {
     const start = s.start + m.index + m[0].length - m[1].length;
-    if (!out.some((d) => d.start <= start && start < d.end)) mention({ start, end: start + 4 }, `${m[1]}-01-01`);
+    if (!out.some((d) => d.start <= start && start < d.end)) out.push(mention(s, start, start + 4, `${m[1]}-01-01`));
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A date found in sentence `s` at [start, end), its own evidence. */
+function mention(s: Sentence, start: number, end: number, date: string): DateMention {
+  return { start, end, sentence: s.index, annotator: "dates", evidence: [{ start, end }], date };
 }
 
 const DATE_PARTS = ["day", "weekday", "month", "year"] as const;
@@ -129,14 +131,13 @@ const OFFSETS: Record<string, number> = { yesterday: -1, today: 0, tonight: 0, t
 function dayWords(window: string, sentence: string, offset: number, ref: Date): { start: number; end: number; date: Date }[] {
   const out: { start: number; end: number; date: Date }[] = [];
   const day = new Date(ref.getFullYear(), ref.getMonth(), ref.getDate(), 12);
-  const shifted = (days: number) => new Date(day.getTime() + days * DAY_MS);
   DAY_WORD.lastIndex = 0;
   for (let m = DAY_WORD.exec(window); m; m = DAY_WORD.exec(window)) {
     const word = m[2].toLowerCase();
     const start = offset + m.index;
     const end = start + m[0].length;
     if (word in OFFSETS) {
-      out.push({ start, end, date: shifted(OFFSETS[word]) });
+      out.push({ start, end, date: new Date(day.getTime() + OFFSETS[word] * DAY_MS) });
       continue;
     }
     const diff = WEEKDAYS.indexOf(word) - day.getDay(); // -6 … 6
@@ -150,7 +151,7 @@ function dayWords(window: string, sentence: string, offset: number, ref: Date): 
       const ahead = looksAhead(sentence, sentence.slice(0, start));
       days = ahead ? (diff >= 0 ? diff : diff + 7) : diff <= 0 ? diff : diff - 7;
     }
-    out.push({ start, end, date: shifted(days) });
+    out.push({ start, end, date: new Date(day.getTime() + days * DAY_MS) });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { Doc, EntityMention, EntityType, Sentence, Span, Token } from "../doc.ts";
-import { gazetteer, isAllCaps, isCapitalised, isCapitalisedAt, writtenAsPhrase, type Gazetteer, type GazetteerEntry } from "./gazetteer/index.ts";
+import { gazetteer, isAllCaps, isCapitalised, isCapitalisedAt, isLetterAt, writtenAsPhrase, type Gazetteer, type GazetteerEntry } from "./gazetteer/index.ts";
 import type { Annotator } from "./pipeline.ts";
 
 // Named entities: countries, people, organisations, places and groups, each under one canonical name.
@@ -336,11 +336,10 @@ class SentenceReader {
   /** A capitalised word that can be part of a name: not a title, not a number, not "I". */
   #isNameWord(i: number): boolean {
     const t = this.#words[i];
-    if (!t) return false;
+    if (!t || !isCapitalisedAt(this.#doc.text, t.start)) return false; // most words, and no slice needed to tell
     const text = this.#text(t);
     return (
-      isCapitalised(text) &&
-      /\p{L}{2}|^\p{Lu}\.?$/u.test(text) &&
+      TWO_LETTERS_OR_INITIAL.test(text) &&
       !/^I['’]/.test(text) && // "I'd"
       !/\d/.test(text) &&
       !/^[IVX]+$/.test(text) && // "XVI BRICS summit"
@@ -362,10 +361,10 @@ class SentenceReader {
   }
 
   #emit(span: Span, canonical: string, type: EntityType, evidence: Span[]): void {
-    this.#out.push({ ...span, sentence: this.#sentence.index, annotator: "entities", evidence, canonical, type });
+    this.#out.push({ start: span.start, end: span.end, sentence: this.#sentence.index, annotator: "entities", evidence, canonical, type });
     if (type !== "organization") return;
     this.#context.organisations.push(canonical);
-    const acronym = /^\s*\((\p{Lu}{2,})\)/u.exec(this.#doc.text.slice(span.end, span.end + 16));
+    const acronym = ACRONYM_AFTER.exec(this.#doc.text.slice(span.end, span.end + 16));
     if (acronym) this.#context.acronyms.set(acronym[1], canonical);
   }
 }
@@ -374,14 +373,20 @@ class SentenceReader {
 const ADJECTIVE = /(ian|ians|ist|ists|ism|ic|istic)$/;
 const ROMAN = /^[ivx]+$/;
 /** A single capitalised word that reads as a name: not an adjective ("Asian", though "Vucic" passes), not "K-Pop". */
-const isNameLike = (word: string): boolean => !/(ian|ians|ist|ists|ism|istic)$/.test(word) && !/(^|-)\p{L}(-|$)/u.test(word) && !/^\p{Lu}\.?$/u.test(word);
+const isNameLike = (word: string): boolean => !/(ian|ians|ist|ists|ism|istic)$/.test(word) && !LONE_LETTER_PART.test(word) && !INITIAL.test(word);
+// Unicode-property patterns live out here: tsx compiles one written inside a function into a new RegExp per call.
+const LONE_LETTER_PART = /(^|-)\p{L}(-|$)/u;
+const INITIAL = /^\p{Lu}\.?$/u;
+const TWO_LETTERS_OR_INITIAL = /\p{L}{2}|^\p{Lu}\.?$/u;
+/** "(SCPS)" right after a name. */
+const ACRONYM_AFTER = /^\s*\((\p{Lu}{2,})\)/u;
 /** A lower-case event noun after a name: "Minsk agreements", "Normandy format". */
 const namesEvent = (next: Token | undefined): boolean => next !== undefined && (EVENT_HEADS.has(next.lower) || next.lower === "talks" || next.lower === "format" || next.lower === "process");
 
 function opensPhrase(text: string, words: readonly Token[], i: number): boolean {
   if (i === 0) return true;
-  const before = text.slice(words[i - 1].start, words[i - 1].end);
-  return OPENERS.has(before) || opensAfterTime(text, words, i);
+  // punctuation is its own lower case, so the cached form serves
+  return OPENERS.has(words[i - 1].lower) || opensAfterTime(text, words, i);
 }
 
 /** A live blog's entry opens with its time: "18:30 Kolvany says …" reads as if "Kolvany" began the sentence. */
@@ -402,7 +407,7 @@ function isHeadline(text: string, words: readonly Token[]): boolean {
   let content = 0;
   let capitalised = 0;
   for (const w of words) {
-    if (!/\p{L}/u.test(text[w.start]) || TITLE_CASE_LOWER.has(w.lower)) continue;
+    if (!isLetterAt(text, w.start) || TITLE_CASE_LOWER.has(w.lower)) continue;
     content++;
     if (isCapitalisedAt(text, w.start)) capitalised++;
   }
@@ -417,9 +422,8 @@ function sentenceWords(doc: Doc, s: Sentence): Token[] {
   const out: Token[] = [];
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
     const t = doc.tokens[k];
-    const text = doc.text.slice(t.start, t.end);
-    if (!text.includes("-") || !isCapitalised(text)) out.push(t);
-    else splitHyphenated(text, t.start, out);
+    if (!t.lower.includes("-") || !isCapitalisedAt(doc.text, t.start)) out.push(t);
+    else splitHyphenated(doc.text.slice(t.start, t.end), t.start, out);
   }
   return out;
 }

@@ -8,9 +8,10 @@ export interface PhraseMatch<V> {
   tokenEnd: number;
 }
 
+/** Every node is made with both fields, `value` undefined until an entry ends there: one object shape keeps the walk fast. */
 interface Node<V> {
   next: Map<string, Node<V>>;
-  value?: V;
+  value: V | undefined;
 }
 
 /**
@@ -19,7 +20,7 @@ interface Node<V> {
  * Phrases are tokenized with the same tokenizer as documents, so "U.S." or "Russia's" line up.
  */
 export class PhraseMatcher<V> {
-  #root: Node<V> = { next: new Map() };
+  #root: Node<V> = { next: new Map(), value: undefined };
   #size = 0;
 
   constructor(entries: Iterable<[phrase: string, value: V]> = []) {
@@ -37,7 +38,7 @@ export class PhraseMatcher<V> {
     let node = this.#root;
     for (const k of keys) {
       let child = node.next.get(k);
-      if (!child) node.next.set(k, (child = { next: new Map() }));
+      if (!child) node.next.set(k, (child = { next: new Map(), value: undefined }));
       node = child;
     }
     if (node.value === undefined) {
@@ -50,12 +51,16 @@ export class PhraseMatcher<V> {
   /** The longest entry starting at token `i`, if any. */
   matchAt(tokens: readonly Token[], i: number, end = tokens.length): PhraseMatch<V> | undefined {
     let node: Node<V> | undefined = this.#root;
-    let best: PhraseMatch<V> | undefined;
+    let bestEnd = -1;
+    let bestValue: V | undefined;
     for (let j = i; j < end && node; j++) {
       node = node.next.get(tokens[j].lower);
-      if (node?.value !== undefined) best = { value: node.value, tokenStart: i, tokenEnd: j + 1 };
+      if (node?.value !== undefined) {
+        bestEnd = j + 1;
+        bestValue = node.value;
+      }
     }
-    return best;
+    return bestEnd < 0 ? undefined : { value: bestValue!, tokenStart: i, tokenEnd: bestEnd };
   }
 
   /** Every non-overlapping longest match in tokens[start, end). */

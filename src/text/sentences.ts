@@ -18,7 +18,6 @@ const ABBREVIATIONS = new Set(
 
 /** End punctuation, closing quotes/brackets, then space and a sentence opener (looked at, not taken). */
 const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+(?:["“'‘(\[]*[\p{Lu}\p{N}]|https?:))/gu;
-const WORD_BEFORE = /([\p{L}\p{N}.]+)$/u;
 
 /** Sentence spans of `text`, trimmed of surrounding white space, in order. */
 export function splitSentences(text: string): Span[] {
@@ -43,11 +42,37 @@ function splitLine(line: string, base: number, out: Span[]): void {
 /** Whether the period at `at` ends a sentence rather than an abbreviation, an initial or an ellipsis. */
 function endsSentence(line: string, at: number, punctuation: string): boolean {
   if (punctuation.startsWith("..")) return false; // an ellipsis marks words left out, mid-quote as often as not
-  const word = WORD_BEFORE.exec(line.slice(Math.max(0, at - 16), at))?.[1] ?? "";
-  if (/^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return false; // an initial, or initials "G.K."
+  const word = wordBefore(line, at);
+  if (INITIAL.test(word) || INITIALS.test(word)) return false; // an initial, or initials "G.K."
   const lower = word.toLowerCase().replace(/^\.+|\.+$/g, "");
   return !ABBREVIATIONS.has(lower);
 }
+
+/**
+ * The run of letters, digits and periods that ends at `at`, looking back at most 16 code units: the
+ * word a period follows. Read backwards by hand, since a regular expression anchored at the end
+ * ("([\p{L}\p{N}.]+)$") tries every start before it. A surrogate pair counts only when both halves are in reach.
+ */
+function wordBefore(line: string, at: number): string {
+  const from = Math.max(0, at - 16);
+  let k = at;
+  while (k > from) {
+    const c = line.charCodeAt(k - 1);
+    if (c === 46 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) k--;
+    else if (c < 128) break;
+    else {
+      const pair = c >= 0xdc00 && c <= 0xdfff && k - 2 >= from && line.charCodeAt(k - 2) >= 0xd800 && line.charCodeAt(k - 2) <= 0xdbff;
+      const char = pair ? line.slice(k - 2, k) : line[k - 1];
+      if (!LETTER_OR_NUMBER.test(char)) break;
+      k -= char.length;
+    }
+  }
+  return line.slice(k, at);
+}
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+// outside the functions: tsx compiles a Unicode-property pattern written inside one into a new RegExp per call
+const INITIAL = /^\p{Lu}$/u;
+const INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
 
 function push(out: Span[], line: string, base: number, start: number, end: number): void {
   while (start < end && /\s/.test(line[start])) start++;

@@ -6,6 +6,7 @@ import type { EntityType, Token } from "../../doc.ts";
 import { TriangulateError } from "../../errors.ts";
 import { PhraseMatcher } from "../../text/phrases.ts";
 import { tokenize } from "../../text/tokens.ts";
+import { LETTER, unitClass, UPPER } from "../../text/chars.ts";
 
 // the package's own typings declare its default export in a way TypeScript reads as a namespace
 const countries = createRequire(import.meta.url)("world-countries/countries.json") as Country[];
@@ -156,13 +157,24 @@ export function writtenAsPhrase(text: string, tokens: readonly Token[], start: n
   });
 }
 
-/** Whether the character at `i` is an upper-case letter; ASCII answered without a regular expression. */
-export function isCapitalisedAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return c >= 65 && c <= 90;
-  return /\p{Lu}/u.test(text[i]);
-}
+/** Whether the code unit at `i` is an upper-case letter (`\p{Lu}`). */
+export const isCapitalisedAt = (text: string, i: number): boolean => (unitClass(text, i) & UPPER) !== 0;
+
+/** Whether the code unit at `i` is a letter (`\p{L}`). */
+export const isLetterAt = (text: string, i: number): boolean => (unitClass(text, i) & LETTER) !== 0;
 
 export const isCapitalised = (word: string): boolean => isCapitalisedAt(word, 0);
-/** Two or more letters, none lower-case ("US", "U.S.", "DPRK"). */
-export const isAllCaps = (word: string): boolean => /^[\p{Lu}\p{N}.&+-]*$/u.test(word) && (word.match(/\p{L}/gu)?.length ?? 0) >= 2;
+/** Two or more letters, none lower-case ("US", "U.S.", "DPRK"); ASCII words are read without a regular expression. */
+export function isAllCaps(word: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return NO_LOWER_CASE.test(word) && (word.match(LETTERS)?.length ?? 0) >= 2;
+    if (c >= 65 && c <= 90) letters++;
+    else if (!((c >= 48 && c <= 57) || c === 46 || c === 38 || c === 43 || c === 45)) return false; // digits . & + -
+  }
+  return letters >= 2;
+}
+// outside the function: tsx compiles a Unicode-property pattern written inside one into a new RegExp per call
+const NO_LOWER_CASE = /^[\p{Lu}\p{N}.&+-]*$/u;
+const LETTERS = /\p{L}/gu;

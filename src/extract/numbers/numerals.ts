@@ -5,6 +5,8 @@
 // Digit groups separated by spaces ("40 000") must be exact thousands; the sticky flag keeps every
 // match anchored, so nothing here scans ahead of the number.
 const NUMERAL = /(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:[.,]\d+)*|\.\d+)(?:[eE][+-]?\d+(?![\p{L}\d])|[x×]10\^[+-]?\d+|\^[+-]*\d+(?:\.\d+)?)?/uy;
+/** Spaces that group digits ("40 000"). */
+const GROUP_SPACES = /[ \u00A0\u202F]/g;
 const POWER = /^(.*?)(?:(?:[eE]|[x×]10\^)([+-]?\d+)|\^([+-]*)(\d+(?:\.\d+)?))$/;
 
 export interface Numeral {
@@ -23,15 +25,17 @@ export function readNumeral(text: string, at: number): Numeral | undefined {
   if (!m) return undefined;
   const power = POWER.exec(m[0]);
   const body = power ? power[1] : m[0];
-  const plain = readBody(body.replace(/[ \u00A0\u202F]/g, ""), body.length !== body.replace(/[ \u00A0\u202F]/g, "").length);
+  const compact = body.replace(GROUP_SPACES, "");
+  const spaced = body.length !== compact.length;
+  const plain = readBody(compact, spaced);
   if (!plain) return undefined;
   let value = plain.value;
   let end = at + plain.length;
-  if (power && plain.length >= body.replace(/[ \u00A0\u202F]/g, "").length) {
+  if (power && plain.length >= compact.length) {
     if (power[2] !== undefined) value *= 10 ** Number(power[2]);
     else value **= (power[3].split("-").length % 2 ? 1 : -1) * Number(power[4]); // "^--2" = "^2"
     end = at + m[0].length;
-  } else if (body.length !== body.replace(/[ \u00A0\u202F]/g, "").length) end = at + body.length;
+  } else if (spaced) end = at + body.length;
   const integer = Number.isInteger(value);
   return { value, end, formatted: plain.formatted, integer, digits: plain.digits };
 }
@@ -41,8 +45,7 @@ function readBody(s: string, spaced: boolean): { value: number; length: number; 
   if (s.startsWith(".")) return { value: Number("0" + s), length: s.length, formatted: true, digits: 0 };
   const groups = s.split(/[.,]/);
   const seps = s.match(/[.,]/g) ?? [];
-  const whole = (n: number) => ({ value: Number(s.replace(/[ ,.]/g, "")), length: s.length, formatted: n > 0 || spaced, digits: groups[0].length });
-  if (!seps.length) return { ...whole(0), formatted: spaced, digits: spaced ? s.length : s.length };
+  if (!seps.length) return whole(s, spaced, s.length);
   const commas = seps.filter((c) => c === ",").length;
   const periods = seps.length - commas;
   const tail = groups.slice(1);
@@ -54,13 +57,15 @@ function readBody(s: string, spaced: boolean): { value: number; length: number; 
     return { value: Number(intPart + "." + groups[groups.length - 1]), length: s.length, formatted: true, digits: intPart.length };
   }
   const sep = seps[0];
-  if (tail.every((g) => g.length === 3) && (sep === "," || tail.length > 1)) return { ...whole(1), digits: groups.join("").length };
-  if (sep === "," && isIndianGrouping(groups)) return { ...whole(1), digits: groups.join("").length };
+  if (tail.every((g) => g.length === 3) && (sep === "," || tail.length > 1)) return whole(s, true, groups.join("").length);
+  if (sep === "," && isIndianGrouping(groups)) return whole(s, true, groups.join("").length);
   // one separator that cannot be grouping is a decimal point ("4.800", "1,3")
   if (tail.length === 1) return { value: Number(groups[0] + "." + groups[1]), length: s.length, formatted: true, digits: groups[0].length };
   return first(groups);
 }
 
+/** Digits whose separators (if any) all group: read as one whole number. */
+const whole = (s: string, formatted: boolean, digits: number) => ({ value: Number(s.replace(/[ ,.]/g, "")), length: s.length, formatted, digits });
 const first = (groups: string[]) => ({ value: Number(groups[0]), length: groups[0].length, formatted: false, digits: groups[0].length });
 const isIndianGrouping = (groups: string[]): boolean =>
   groups.length > 2 && groups[groups.length - 1].length === 3 && groups.slice(1, -1).every((g) => g.length === 2);

@@ -104,13 +104,20 @@ const BOUNDS_LINK = /^\s*(?:,|,?\s*(?:and|but))\s*$/i;
 function hasNumberish(tokens: readonly Token[], from: number, to: number): boolean {
   for (let t = from; t < to; t++) {
     const w = tokens[t].lower;
-    if (HAS_DIGIT.test(w) || TRIGGERS.has(w)) return true;
+    if (hasDigit(w) || TRIGGERS.has(w)) return true;
     const dash = w.indexOf("-"); // "twenty-six"
     if (dash > 0 && TRIGGERS.has(w.slice(0, dash))) return true;
   }
   return false;
 }
-const HAS_DIGIT = /\d/;
+/** `/\d/` by hand: this runs on every token of every sentence. */
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 /** Words that can start or carry a number; "a" is not one, since "a dozen" holds "dozen". */
 const TRIGGERS: ReadonlySet<string> = new Set([
   ...SMALL_NUMBERS.keys(), ...SCALE_WORDS.keys(), ...ORDINAL_WORDS.keys(), ...PERCENT_WORDS, ...VULGAR_FRACTIONS.keys(), ...PLURAL_SCALES,
@@ -357,7 +364,6 @@ function newAmount(value: number, first: number, next: number, start: number, en
 /** A numeral at piece `k` and what it is when it is not an amount (date, time, phone, ordinal). */
 function readDigits(text: string, pieces: Piece[], k: number): Amount | undefined {
   const at = pieces[k].start;
-  const skipTo = (end: number, role: NumberRole, value = 0) => newAmount(value, k, pieceAfter(pieces, k, end), at, end, role);
   // "192.168.1.2", "nrs. 22,24,26": past a number that stopped at a separator, each part is a number of its own
   const sep = pieces[k - 1];
   if (pieces[k].glued && sep?.glued && (sep.raw === "." || sep.raw === ",") && pieces[k - 2]?.type === "num")
@@ -366,7 +372,7 @@ function readDigits(text: string, pieces: Piece[], k: number): Amount | undefine
     for (const [re, role] of [[PHONE, "phone"], [DATE, "date"], [TIME, "time"]] as const) {
       re.lastIndex = role === "phone" && text[at - 1] === "+" ? at - 1 : at; // "+1-202-555-0143"
       const m = re.exec(text);
-      if (m && (role !== "time" || /[:]|[ap]\.?m|gmt|utc/i.test(m[0]))) return skipTo(re.lastIndex, role);
+      if (m && (role !== "time" || /[:]|[ap]\.?m|gmt|utc/i.test(m[0]))) return skipped(pieces, k, re.lastIndex, role);
     }
   }
   const n = readNumeral(text, at);
@@ -375,20 +381,25 @@ function readDigits(text: string, pieces: Piece[], k: number): Amount | undefine
   const after = pieces[next];
   // "3rd", "21st": ordinals; "1980s": a decade
   if (after?.glued && after.type === "word") {
-    if (/^(st|nd|rd|th)$/.test(after.lower) && n.integer) return skipTo(after.end, "ordinal", n.value);
-    if (after.lower === "s" && n.integer) return skipTo(after.end, "year");
-    if (!knownSuffix(after, n.digits)) return skipTo(after.end, "name", n.value); // "5G", "3D", "737MAX"
+    if (/^(st|nd|rd|th)$/.test(after.lower) && n.integer) return skipped(pieces, k, after.end, "ordinal", n.value);
+    if (after.lower === "s" && n.integer) return skipped(pieces, k, after.end, "year");
+    if (!knownSuffix(after, n.digits)) return skipped(pieces, k, after.end, "name", n.value); // "5G", "3D", "737MAX"
   }
-  if (after && TIME_AFTER.has(after.lower) && n.value <= 24) return skipTo(after.end, "time");
+  if (after && TIME_AFTER.has(after.lower) && n.value <= 24) return skipped(pieces, k, after.end, "time");
   // "G7", "COVID-19", "Catch-22", "A320": digits glued to a word are part of a name; "/2024/" of a path
   const before = pieces[k - 1];
-  if (pieces[k].glued && before?.raw === "/") return skipTo(n.end, "name", n.value);
+  if (pieces[k].glued && before?.raw === "/") return skipped(pieces, k, n.end, "name", n.value);
   const g = before?.raw === "-" && before.glued ? k - 2 : k - 1;
   const glue = pieces[g];
   const glueEndsNumber = glue !== before && glue?.glued && pieces[g - 1]?.type === "num"; // "5k-20k": the "k" is the first number's
   const currencyGlue = glue && (CURRENCY_WORDS.has(glue.lower) || DOLLAR_PREFIXES.has(glue.lower));
-  if (pieces[k].glued && glue?.type === "word" && (glue === before || before.glued) && !glueEndsNumber && !currencyGlue) return skipTo(n.end, "name", n.value);
+  if (pieces[k].glued && glue?.type === "word" && (glue === before || before.glued) && !glueEndsNumber && !currencyGlue) return skipped(pieces, k, n.end, "name", n.value);
   return newAmount(n.value, k, next, at, n.end, "quantity", false, !n.formatted && n.integer, n.digits);
+}
+
+/** A numeral at piece `k` read as something other than an amount (a date, an ordinal, a name), ending at `end`. */
+function skipped(pieces: Piece[], k: number, end: number, role: NumberRole, value = 0): Amount {
+  return newAmount(value, k, pieceAfter(pieces, k, end), pieces[k].start, end, role);
 }
 
 /** Letters that may follow a numeral without a space: a scale, a unit, a currency, a time of day. */
@@ -654,10 +665,11 @@ function readFractionTail(text: string, pieces: Piece[], a: Amount): void {
 const isPluralNoun = (w: string | undefined): boolean =>
   !!w && ((w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("'s") && !w.endsWith("’s")) || PLURAL_NOUNS.has(w));
 
+const isYearShaped = (x: Amount): boolean => x.bare && x.digits === 4 && x.value >= 1500 && x.value <= 2100;
+
 /** A four-digit 1500–2100 integer is a year unless the words around it make it a count. */
 function yearLike(pieces: Piece[], a: Amount, b: Amount | undefined, first: number, cue: Cue): boolean {
-  const yearShaped = (x: Amount) => x.bare && x.digits === 4 && x.value >= 1500 && x.value <= 2100;
-  if (!yearShaped(a) || (b && !yearShaped(b) && !(b.bare && b.digits === 2))) return false;
+  if (!isYearShaped(a) || (b && !isYearShaped(b) && !(b.bare && b.digits === 2))) return false;
   if (cue.bound || cue.approximate || cue.exact) return false;
   const prev = pieces[first - 1]?.lower;
   const next = pieces[(b ?? a).next]?.lower;
@@ -685,14 +697,16 @@ function labelLike(pieces: Piece[], a: Amount, b: Amount | undefined, first: num
   return undefined;
 }
 
+/** A month's name, capitalised or long enough not to be a common word ("may", "mar"). */
+const isMonthName = (x: Piece | undefined): boolean => !!x && MONTHS.has(x.lower) && (x.raw[0] !== x.raw[0].toLowerCase() || x.lower.length > 5);
+
 /** A day number beside a month name: "October 25", "25 October", "Oct. 25". */
 function dateLike(pieces: Piece[], a: Amount, first: number, b?: Amount): NumberRole | undefined {
   if (a.value < 1 || a.value > 31 || !Number.isInteger(a.value) || (b && b.value > 31)) return undefined;
   let p = first - 1;
   if (pieces[p]?.raw === ".") p--;
-  const isMonth = (x: Piece | undefined) => !!x && MONTHS.has(x.lower) && (x.raw[0] !== x.raw[0].toLowerCase() || x.lower.length > 5);
-  if (isMonth(pieces[p])) return "date";
+  if (isMonthName(pieces[p])) return "date";
   const end = (b ?? a).next;
   const next = pieces[end]?.lower === "of" ? pieces[end + 1] : pieces[end];
-  return isMonth(next) ? "date" : undefined;
+  return isMonthName(next) ? "date" : undefined;
 }

@@ -1,4 +1,5 @@
 import type { Span, Token } from "../../doc.ts";
+import { LETTER, unitClass } from "../../text/chars.ts";
 
 /**
  * The number parser reads tokens cut finer: a token holding digits or hyphens is split into runs of
@@ -39,7 +40,7 @@ export function toPieces(text: string, tokens: readonly Token[], from = 0, to = 
 
 function makePiece(raw: string, start: number, glued: boolean, lower = raw.toLowerCase()): Piece {
   const c = raw.charCodeAt(0);
-  const type = c >= 48 && c <= 57 ? "num" : /\p{L}/u.test(raw[0]) ? "word" : "sym";
+  const type = c >= 48 && c <= 57 ? "num" : unitClass(raw, 0) & LETTER ? "word" : "sym";
   return { start, end: start + raw.length, lower, raw, type, glued };
 }
 
