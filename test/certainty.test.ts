@@ -82,6 +82,7 @@ test("an if clause at the start of the sentence or of the reported content makes
     { label: "conditional", evidence: ["if"] },
   );
   assert.deepEqual(certaintyOf("Should the talks fail, sanctions will follow."), { label: "conditional", evidence: ["Should"] });
+  assert.deepEqual(certaintyOf("Especially if the border stays closed through the winter."), { label: "conditional", evidence: ["if"] });
 });
 
 test("a condition inside a relative clause does not make the sentence conditional", () => {

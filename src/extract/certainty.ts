@@ -63,8 +63,8 @@ const TRAILING = new Set(TRAILING_MARKS);
 const QUOTES = new Set(['"', "“", "”", "‘", "’", "'"]);
 /** "Should Russia attack, …", "Were they to …", "Had it known, …": inverted conditionals. */
 const INVERTED_CONDITIONALS = new Set(["should", "were", "had"]);
-/** Conjunctions that may precede a clause-initial cue ("But should …"). */
-const LEADING_CONJUNCTIONS = new Set(["but", "and", "yet", "so", "or"]);
+/** Conjunctions and focus adverbs that may precede a clause-initial cue ("But should …", "Especially if …"). */
+const LEADING_CONJUNCTIONS = new Set(["but", "and", "yet", "so", "or", "especially", "particularly", "only"]);
 
 export function certainty(): Annotator {
   const cues = new PhraseMatcher(cueEntries(CERTAINTY_CUES));
