@@ -58,6 +58,8 @@ export interface SentenceCues {
   proposalContent?: Span;
   /** The writer opens with a comment of their own: "Of course, …". */
   stanceOpener?: Span;
+  /** The writer speaks as "I" or addresses "you" (not the "we" of an institution's statement). */
+  personalVoice?: Span;
 }
 
 /**
@@ -110,6 +112,8 @@ export interface KindModelFile {
 /** Certainty labels that, in the writer's own voice, make a sentence speculation rather than a report. */
 const SPECULATIVE = new Set<CertaintyLabel>(["hedged", "conditional", "predicted"]);
 const MODALS = new Set(["would", "could", "might", "may", "should", "must", "ought", "can", "cannot", "wouldn't", "couldn't", "shouldn't", "can't"]);
+/** The "we" an agency or a company writes in: not a person's view. */
+const INSTITUTIONAL_WE = new Set(["we", "us", "our", "we're", "we've"]);
 const PERSONAL = new Set(["i", "me", "my", "we", "us", "our", "i'm", "i've", "i'd", "we're", "we've", "you", "your", "you're"]);
 /** Verbs and auxiliaries that mark a clause; without one (or an "-ed" word) a short line is a fragment. */
 const FINITE = new Set([
@@ -238,7 +242,7 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   set("abstractShare", undefined, shape.words ? shape.abstract / shape.words : 0);
   const fragment = found.quantity || attributed ? undefined : shape.fragment;
   const commentary = source && !named && found.attribution && !found.quantity && !found.date ? commentatorOf(doc, source, found.attribution, found.entities) : undefined;
-  const actorEvent = attributed ? undefined : actorEventOf(doc.tokens, sentence, found.entities);
+  const actorEvent = attributed ? undefined : actorEventOf(doc.tokens, sentence, found);
   const opener = STANCE_OPENERS.matchAt(doc.tokens, sentence.tokenStart, sentence.tokenEnd);
   const stanceOpener = opener && { start: doc.tokens[opener.tokenStart].start, end: doc.tokens[opener.tokenEnd - 1].end };
   return {
@@ -252,6 +256,7 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     ...(actorEvent ? { actorEvent } : {}),
     ...(shape.proposalContent && !attributed ? { proposalContent: shape.proposalContent } : {}),
     ...(stanceOpener && !attributed ? { stanceOpener } : {}),
+    ...(shape.personal && !attributed && !INSTITUTIONAL_WE.has(shape.personal.lower) ? { personalVoice: shape.personal } : {}),
   };
 }
 
@@ -272,11 +277,12 @@ function commentatorOf(doc: Doc, source: Span, content: Span, entities: readonly
  * A named actor that opens the sentence (after an optional "the") followed by a verb in the past tense
  * or present perfect: "North Korea has sent troops…", "The Kremlin moved…". Returns the verb.
  */
-function actorEventOf(tokens: readonly Token[], sentence: Sentence, entities: readonly Span[]): Token | undefined {
+function actorEventOf(tokens: readonly Token[], sentence: Sentence, found: SentenceLayers): Token | undefined {
   let i = sentence.tokenStart;
   if (i < sentence.tokenEnd && tokens[i].lower === "the") i++;
   if (i >= sentence.tokenEnd) return undefined;
-  const actor = entities.find((e) => e.start === tokens[i].start);
+  // "They have also closed three crossings": a pronoun for the actor just named will do
+  const actor = found.entities.find((e) => e.start === tokens[i].start) ?? (found.entityBefore && openingPronoun(tokens, sentence));
   if (!actor) return undefined;
   while (i < sentence.tokenEnd && tokens[i].start < actor.end) i++;
   if (i < sentence.tokenEnd && HAVE.has(tokens[i].lower) && !tokens[i].lower.endsWith("n't")) {
@@ -405,7 +411,7 @@ export const combinedMargin = (cues: SentenceCues, combine: KindModelFile): numb
 /** A decision made by rule, with the words that made it (none when no single word did). */
 interface Ruling {
   claim: boolean;
-  because?: Span;
+  because: Span[];
 }
 
 /**
@@ -416,28 +422,33 @@ interface Ruling {
  */
 export function rule(cues: SentenceCues): Ruling | undefined {
   const value = (i: number) => cues.values[i] > 0;
-  const span = (i: number) => cues.spans[i];
-  if (cues.unasserted) return { claim: false, because: cues.unasserted };
+  const words = (found: Span | undefined): Span[] => (found ? [found] : []);
+  const span = (i: number) => words(cues.spans[i]);
+  if (cues.unasserted) return { claim: false, because: words(cues.unasserted) };
   if (value(ATTRIBUTED)) {
     // a figure can be checked whoever gives it; what a named party says or predicts is a claim about
     // what they said; a view of unnamed "analysts" or "observers", or their speculation, is commentary
-    if (value(QUANTITY)) return { claim: true, because: span(QUANTITY) };
-    if (cues.namedSource) return { claim: true, because: cues.namedSource };
+    if (value(QUANTITY)) return { claim: true, because: [...span(QUANTITY), ...span(ATTRIBUTED)] };
+    if (cues.namedSource) return { claim: true, because: words(cues.namedSource) };
     const commentary = cues.view ?? cues.speculative ?? cues.commentary;
-    return commentary ? { claim: false, because: commentary } : { claim: true, because: span(ATTRIBUTED) };
+    return commentary ? { claim: false, because: words(commentary) } : { claim: true, because: span(ATTRIBUTED) };
   }
   // the writer stepping in to comment: "Of course, all of this is hypothetical"
-  if (cues.stanceOpener && !value(QUANTITY)) return { claim: false, because: cues.stanceOpener };
+  if (cues.stanceOpener && !value(QUANTITY)) return { claim: false, because: words(cues.stanceOpener) };
   // what a bill or plan would do is what its text says
-  if (cues.proposalContent) return { claim: true, because: cues.proposalContent };
+  if (cues.proposalContent) return { claim: true, because: words(cues.proposalContent) };
   // the writer's own speculation or prescription ("it could backfire", "this would give Moscow…",
   // "we must…") asserts nothing yet, unless it carries a figure
   if (value(OWN_SPECULATION)) return { claim: false, because: span(OWN_SPECULATION) };
   if (value(OWN_MODAL) && !value(QUANTITY)) return { claim: false, because: span(OWN_MODAL) };
+  // the writer speaking as "I" or to "you" gives a view: "I feel…", "you are right that…"
+  if (cues.personalVoice) return { claim: false, because: words(cues.personalVoice) };
+  // a figure the writer states is checkable: "a brigade is about 8,000 soldiers"
+  if (value(QUANTITY)) return { claim: true, because: span(QUANTITY) };
   // a named actor doing something, told in the past tense: "North Korea has sent troops…"
-  if (cues.actorEvent) return { claim: true, because: cues.actorEvent };
+  if (cues.actorEvent) return { claim: true, because: words(cues.actorEvent) };
   // nothing to check it against: no one named, no figure, no date, no event
-  if (!value(ACTOR) && !value(QUANTITY) && !value(DATE) && !value(EVENT_VERB)) return { claim: false };
+  if (!value(ACTOR) && !value(QUANTITY) && !value(DATE) && !value(EVENT_VERB)) return { claim: false, because: [] };
   // an event told in the past tense with its actor or place and its time is a report of fact
   if (value(EVENT_VERB) && value(ACTOR) && value(DATE) && !value(FIRST_PERSON)) return { claim: true, because: span(EVENT_VERB) };
   return undefined;
@@ -459,8 +470,8 @@ function decide(doc: Doc, sentence: Sentence, cues: SentenceCues, check: Scored,
   const claim = ruling?.claim ?? combinedMargin(cues, combine) > 0;
   // evidence: the words of the rule that decided, or the cues that pushed towards the decision; then
   // the model words that did
-  const towards = ruling?.because
-    ? [ruling.because]
+  const towards = ruling
+    ? ruling.because
     : CUES.flatMap((cue, i) => {
         const span = cues.spans[i];
         return span && combine.weights[cue] * cues.values[i] > 0 === claim ? [span] : [];
