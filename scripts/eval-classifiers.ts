@@ -1,5 +1,5 @@
 // Dev-split scores of the shipped check-worthiness and subjectivity models, beside two TF-IDF + logistic
-// regression baselines trained here on the same train split (sklearn's defaults, and uni+bigrams with
+// regression baselines trained here on the same files as the models (train and dev-test splits) (sklearn's defaults, and uni+bigrams with
 // sublinear TF and C chosen by cross-validation on train); then the `kind` annotator's claim decision
 // on both dev splits (Yes = claim on check-worthiness, OBJ = claim on subjectivity); and the speed of
 // scoring. Usage: npm run eval:classifiers
@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { tokenize } from "../src/text/tokens.ts";
 import { LinearModel } from "../src/extract/classifier/model.ts";
 import { fitLogistic, rowScore, sigmoid } from "../src/extract/classifier/logistic.ts";
-import { buildVocabulary, random, readExamples, score, TASKS, toRows, type Example, type Metric } from "../src/extract/classifier/training.ts";
+import { buildVocabulary, random, readExamples, readTrain, score, TASKS, toRows, type Example, type Metric } from "../src/extract/classifier/training.ts";
 import { textCues } from "../src/extract/classifier/combiner.ts";
 import { isClaim, type KindModelFile } from "../src/extract/kind.ts";
 
@@ -99,7 +99,7 @@ const models = { checkworthy: LinearModel.load("checkworthy"), subjectivity: Lin
 const combine = JSON.parse(readFileSync(resolve(import.meta.dirname, "../models/kind.json"), "utf8")) as KindModelFile;
 
 for (const task of TASKS) {
-  const train = readExamples(dataDir, task.train, task.positive);
+  const train = readTrain(dataDir, task);
   const dev = readExamples(dataDir, task.dev, task.positive);
   const gold = dev.map((e) => e.positive);
   const model = models[task.name];
@@ -113,7 +113,7 @@ for (const task of TASKS) {
   const claims = dev.map((e) => isClaim(textCues(e.text, models), combine));
   const kindScore = score(task.metric, gold, claims.map((c) => c === claimIsPositive));
   console.log(
-    `${task.name.padEnd(13)} dev ${task.metric}: model ${ours.toFixed(3)} (threshold ${model.threshold} from cv on train, ${model.size} features)` +
+    `${task.name.padEnd(13)} dev ${task.metric}: model ${ours.toFixed(3)} (threshold ${model.threshold} from cv on train + dev-test, ${model.size} features)` +
       `  TF-IDF+LR: plain ${plain.toFixed(3)}, uni+bigram sublinear C=${C} by cv ${tuned.toFixed(3)}` +
       `  | kind decision ${kindScore.toFixed(3)}  | ${(wordsPerSecond(model, dev) / 1e6).toFixed(2)}M words/s scoring`,
   );

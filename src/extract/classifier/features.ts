@@ -5,16 +5,46 @@ import { PhraseMatcher } from "../../text/phrases.ts";
 // inference share this one extractor and differ only in the sink that receives the features, so a
 // model can never see features at run time that it was not trained on.
 //
-// Families: `w` lower-cased word unigrams (any token holding a digit becomes `#num`), `b` bigrams
-// (with `<s>` before the first word), `d` dense cues (lexicon classes and shape cues, each fired once
-// per sentence at its first occurrence). A model's weights file names features `family:key`.
+// Families: `w` lower-cased word unigrams (any token holding a digit becomes `#num`) and `c` their
+// character n-grams, `b` bigrams (with `<s>` before the first word), `d` dense cues (lexicon classes
+// and shape cues, each fired once per sentence at its first occurrence). Words and their n-grams count
+// every occurrence. A model's weights file names features `family:key`.
 
 export interface FeatureSink {
-  /** Feature `key` of family `w` or `d` fired on tokens [from, to) of the sentence's token array. */
-  add(family: "w" | "d", key: string, from: number, to: number): void;
-  /** The bigram `first second` (family `b`) fired on tokens [from, to); given as two words so that
-   * inference can look it up without building the joined string. */
-  addPair(first: string, second: string, from: number, to: number): void;
+  /** The word (lower-cased, numbers folded) at token i, which brings the features `wordFeatures(word)` names. */
+  word(word: string, i: number): void;
+  /** The bigram `first second` fired on tokens [from, to); given as two words so that inference can
+   * look it up without building the joined string. */
+  pair(first: string, second: string, from: number, to: number): void;
+  /** Dense cue `key` fired on tokens [from, to) of the sentence's token array. */
+  dense(key: string, from: number, to: number): void;
+}
+
+/**
+ * The value of one word, n-gram or bigram firing in a sentence of `tokens` tokens, for a model that
+ * divides them by the sentence length to the power `lengthPower` (0: plain counts): a long sentence's
+ * many words then do not outvote its few cues. Dense cues always count 1.
+ */
+export const wordValue = (tokens: number, lengthPower: number): number => (lengthPower ? Math.max(1, tokens) ** -lengthPower : 1);
+
+/** The one word every token holding a digit becomes. */
+const NUMBER = "#num";
+/** Character n-grams of ` word ` (spaces mark its edges) from this length … */
+const MIN_GRAM = 2;
+/** … to this one: the suffixes, prefixes and stems that let a model weigh words it never saw. */
+const MAX_GRAM = 5;
+
+/**
+ * The names of the features a word brings wherever it stands: its unigram `w:word` and the character
+ * n-grams `c:…` of ` word `, one entry per occurrence. They depend on the word alone, which is what
+ * lets inference sum them once per distinct word. Numbers and one-character tokens have no n-grams.
+ */
+export function wordFeatures(word: string): string[] {
+  const names = [`w:${word}`];
+  if (word === NUMBER || word.length < 2) return names;
+  const padded = ` ${word} `;
+  for (let n = MIN_GRAM; n <= MAX_GRAM; n++) for (let i = 0; i + n <= padded.length; i++) names.push(`c:${padded.slice(i, i + n)}`);
+  return names;
 }
 
 /** Lexicon classes: small hand lists of general English cue words, looked up as phrases. */
@@ -107,18 +137,18 @@ export function extractFeatures(text: string, tokens: readonly Token[], start: n
   const dense = (key: string, from: number, to: number): void => {
     if (fired.has(key)) return;
     fired.add(key);
-    sink.add("d", key, from, to);
+    sink.dense(key, from, to);
   };
 
   let prev = "<s>";
   for (let i = start; i < end; i++) {
     const token = tokens[i];
-    const word = hasDigit(token.lower) ? "#num" : token.lower;
-    sink.add("w", word, i, i + 1);
-    sink.addPair(prev, word, i === start ? i : i - 1, i + 1);
+    const word = hasDigit(token.lower) ? NUMBER : token.lower;
+    sink.word(word, i);
+    sink.pair(prev, word, i === start ? i : i - 1, i + 1);
     prev = word;
 
-    if (word === "#num") dense("number", i, i + 1);
+    if (word === NUMBER) dense("number", i, i + 1);
     else if (isPastTense(word)) dense("past", i, i + 1);
     if (i > start && isLetter(token) && token.lower.length > 1 && isCapitalised(text, token)) {
       dense("propn", i, i + 1);

@@ -2,19 +2,22 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Token } from "../../doc.ts";
 import { TriangulateError } from "../../errors.ts";
-import { extractFeatures, type FeatureSink } from "./features.ts";
+import { extractFeatures, wordFeatures, wordValue, type FeatureSink } from "./features.ts";
 
 /** A weights file as `npm run train` writes it to `models/`. */
 export interface ModelFile {
   bias: number;
-  /** Feature name (`w:said`, `b:according to`, `d:number`) → weight. */
+  /** Feature name (`w:said`, `c:aid `, `b:according to`, `d:number`) → weight. */
   weights: Record<string, number>;
   /** Probability from which the positive class is predicted, chosen by cross-validation on train. */
   threshold: number;
+  /** Word-level features count `wordValue(sentence tokens, lengthPower)`; absent: plain counts. */
+  lengthPower?: number;
   meta: Record<string, unknown>;
 }
 
-/** One sentence scored: the probability and, per feature that has a weight, its tokens and weight. */
+/** One sentence scored: the probability and, per feature that has a weight, its tokens and weight
+ * (a word's unigram and n-grams count as one feature, with their summed weight). */
 export interface Scored {
   probability: number;
   from: number[];
@@ -31,26 +34,37 @@ export function strongest(scored: Scored, positive: boolean, k: number): Array<{
   return order.slice(0, k).map((i) => ({ from: scored.from[i], to: scored.to[i] }));
 }
 
-/** A linear model over `features.ts` features: unigram and dense weights by key, bigrams by first then second word. */
+/** How many distinct words a model remembers the summed weight of; past it the memory starts afresh. */
+const MAX_CACHED_WORDS = 100_000;
+
+/**
+ * A linear model over `features.ts` features. A word's unigram and character n-grams depend on the word
+ * alone, so their summed weight is computed once per distinct word and remembered: n-grams then cost
+ * one map look-up per token, like a plain unigram. Dense cues are kept by key, bigrams by first then second word.
+ */
 export class LinearModel {
   readonly bias: number;
   readonly threshold: number;
+  readonly lengthPower: number;
   readonly meta: Record<string, unknown>;
   // plain private fields rather than `#` ones: tsx compiles `#` fields to WeakMap look-ups, which
   // made each weight look-up several times slower on this hot path
-  private readonly single = { w: new Map<string, number>(), d: new Map<string, number>() };
+  private readonly wordParts = new Map<string, number>();
+  private readonly dense = new Map<string, number>();
   private readonly pairs = new Map<string, Map<string, number>>();
+  private readonly wordWeights = new Map<string, number>();
   private count = 0;
 
   constructor(file: ModelFile) {
     this.bias = file.bias;
     this.threshold = file.threshold;
+    this.lengthPower = file.lengthPower ?? 0;
     this.meta = file.meta;
     for (const [name, weight] of Object.entries(file.weights)) {
       const family = name.slice(0, 2);
-      const key = name.slice(2);
-      if (family === "w:" || family === "d:") this.single[family[0] as "w" | "d"].set(key, weight);
-      else if (family === "b:" && key.includes(" ")) this.addPair(key, weight);
+      if (family === "w:" || family === "c:") this.wordParts.set(name, weight);
+      else if (family === "d:") this.dense.set(name.slice(2), weight);
+      else if (family === "b:" && name.includes(" ", 2)) this.addPair(name.slice(2), weight);
       else throw new TriangulateError("BAD_INPUT", `weights file has an unknown feature "${name}"`);
       this.count++;
     }
@@ -68,14 +82,26 @@ export class LinearModel {
     return this.count;
   }
 
-  /** The weight of a unigram or dense feature, if the model kept it. */
-  weight(family: "w" | "d", key: string): number | undefined {
-    return this.single[family].get(key);
+  /** The summed weight of the word's unigram and character n-grams (0 when none was kept). */
+  wordWeight(word: string): number {
+    let weight = this.wordWeights.get(word);
+    if (weight === undefined) {
+      weight = 0;
+      for (const name of wordFeatures(word)) weight += this.wordParts.get(name) ?? 0;
+      if (this.wordWeights.size >= MAX_CACHED_WORDS) this.wordWeights.clear();
+      this.wordWeights.set(word, weight);
+    }
+    return weight;
   }
 
-  /** The weight of the bigram `first second`, if the model kept it. */
-  pairWeight(first: string, second: string): number | undefined {
-    return this.pairs.get(first)?.get(second);
+  /** The weight of a dense cue (0 when the model did not keep it). */
+  denseWeight(key: string): number {
+    return this.dense.get(key) ?? 0;
+  }
+
+  /** The weight of the bigram `first second` (0 when the model did not keep it). */
+  pairWeight(first: string, second: string): number {
+    return this.pairs.get(first)?.get(second) ?? 0;
   }
 
   /** Scores the sentence tokens[start, end); `text` is what the token offsets point into. */
@@ -95,19 +121,23 @@ export class LinearModel {
 export function scoreSentence(models: readonly LinearModel[], text: string, tokens: readonly Token[], start: number, end: number): Scored[] {
   const scored = models.map((): Scored => ({ probability: 0, from: [], to: [], weight: [] }));
   const margins = models.map((m) => m.bias);
-  const fire = (m: number, w: number | undefined, from: number, to: number): void => {
-    if (w === undefined) return;
+  const values = models.map((m) => wordValue(end - start, m.lengthPower));
+  const fire = (m: number, w: number, from: number, to: number): void => {
+    if (w === 0) return;
     margins[m] += w;
     scored[m].from.push(from);
     scored[m].to.push(to);
     scored[m].weight.push(w);
   };
   const sink: FeatureSink = {
-    add: (family, key, from, to) => {
-      for (let m = 0; m < models.length; m++) fire(m, models[m].weight(family, key), from, to);
+    word: (word, i) => {
+      for (let m = 0; m < models.length; m++) fire(m, models[m].wordWeight(word) * values[m], i, i + 1);
     },
-    addPair: (first, second, from, to) => {
-      for (let m = 0; m < models.length; m++) fire(m, models[m].pairWeight(first, second), from, to);
+    pair: (first, second, from, to) => {
+      for (let m = 0; m < models.length; m++) fire(m, models[m].pairWeight(first, second) * values[m], from, to);
+    },
+    dense: (key, from, to) => {
+      for (let m = 0; m < models.length; m++) fire(m, models[m].denseWeight(key), from, to);
     },
   };
   extractFeatures(text, tokens, start, end, sink);
