@@ -47,8 +47,6 @@ export class LinearModel {
   readonly threshold: number;
   readonly lengthPower: number;
   readonly meta: Record<string, unknown>;
-  // plain private fields rather than `#` ones: tsx compiles `#` fields to WeakMap look-ups, which
-  // made each weight look-up several times slower on this hot path
   private readonly wordParts = new Map<string, number>();
   private readonly dense = new Map<string, number>();
   private readonly pairs = new Map<string, Map<string, number>>();
