@@ -96,8 +96,8 @@ const STANCE_OPENERS = new PhraseMatcher(
   [
     "of course", "well", "surely", "frankly", "obviously", "clearly", "ironically", "arguably", "admittedly",
     "after all", "in short", "in summary", "in sum", "in other words", "to be honest", "to be fair", "honestly",
-    "on the surface", "in a larger sense", "in a sense", "in a way", "otoh", "on the other hand", "sadly",
-    "unfortunately", "fortunately", "thankfully", "hopefully", "needless to say", "of course not", "especially if",
+    "on the surface", "in a sense", "in a way", "otoh", "on the other hand", "sadly",
+    "unfortunately", "fortunately", "thankfully", "hopefully", "needless to say", "of course not",
     "mind you", "let's be clear", "make no mistake", "in my view", "in my opinion", "to my mind",
   ].map((p): [string, true] => [p, true]),
 );
