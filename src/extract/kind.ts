@@ -317,8 +317,10 @@ function groupSubject(tokens: readonly Token[], sentence: Sentence): Token | und
 
 /** Adverbs that may stand between an actor and its verb without changing what is told. */
 const EVENT_ADVERBS = new Set(["just", "already", "also", "now", "recently", "reportedly", "formally", "officially", "previously", "since"]);
-const isEventVerb = (lower: string): boolean =>
-  (IRREGULAR_PAST.has(lower) || (lower.length >= 5 && lower.endsWith("ed"))) && !["was", "were", "had", "been", "did"].includes(lower);
+/** A past form (irregular, or "-ed" of five letters or more); the auxiliaries among them tell no event. */
+const isPast = (lower: string): boolean => IRREGULAR_PAST.has(lower) || (lower.length >= 5 && lower.endsWith("ed"));
+const AUXILIARY_PAST = new Set(["was", "were", "had", "been"]);
+const isEventVerb = (lower: string): boolean => isPast(lower) && !AUXILIARY_PAST.has(lower) && lower !== "did";
 
 /**
  * The words that make a statement speculation: a condition, or a modal verb ("could", "would", "will")
@@ -363,9 +365,9 @@ function readShape(tokens: readonly Token[], start: number, end: number): Shape 
     if (!isWord(word)) continue;
     shape.words++;
     if (word.length >= 7 && ABSTRACT_SUFFIXES.some((s) => word.endsWith(s))) shape.abstract++;
-    const past = IRREGULAR_PAST.has(word) || (word.length >= 5 && word.endsWith("ed"));
+    const past = isPast(word);
     if (past || FINITE.has(word)) finite = true;
-    if (past && !shape.eventVerb && word !== "was" && word !== "were" && word !== "had" && word !== "been") shape.eventVerb = token;
+    if (past && !shape.eventVerb && !AUXILIARY_PAST.has(word)) shape.eventVerb = token;
     else if (!shape.eventVerb && HAVE.has(word) && i + 1 < end && isParticiple(tokens[i + 1].lower)) shape.eventVerb = tokens[i + 1];
     if (!shape.modal && MODALS.has(word)) {
       shape.modal = token;
@@ -402,7 +404,7 @@ const isWord = (lower: string): boolean => {
   const c = lower.charCodeAt(0);
   return (c >= 97 && c <= 122) || (c > 191 && lower.length > 0);
 };
-const isParticiple = (lower: string): boolean => (lower.length >= 5 && lower.endsWith("ed")) || IRREGULAR_PAST.has(lower) || lower.endsWith("en");
+const isParticiple = (lower: string): boolean => isPast(lower) || lower.endsWith("en");
 
 /** The combining layer's log-odds for one sentence's cues. */
 export const combinedMargin = (cues: SentenceCues, combine: KindModelFile): number =>
@@ -448,7 +450,7 @@ export function rule(cues: SentenceCues): Ruling | undefined {
   // a named actor doing something, told in the past tense: "North Korea has sent troops…"
   if (cues.actorEvent) return { claim: true, because: words(cues.actorEvent) };
   // nothing to check it against: no one named, no figure, no date, no event
-  if (!value(ACTOR) && !value(QUANTITY) && !value(DATE) && !value(EVENT_VERB)) return { claim: false, because: [] };
+  if (!value(ACTOR) && !value(DATE) && !value(EVENT_VERB)) return { claim: false, because: [] };
   // an event told in the past tense with its actor or place and its time is a report of fact
   if (value(EVENT_VERB) && value(ACTOR) && value(DATE) && !value(FIRST_PERSON)) return { claim: true, because: span(EVENT_VERB) };
   return undefined;
