@@ -146,6 +146,29 @@ test("a named actor opening a sentence with what it did is a claim, and a pronou
   assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["claim", "claim"]);
 });
 
+test("what a named actor has or lacks, and what is said to be at a named place, are claims; an obligation is not", () => {
+  const doc = docOf(
+    "Kessaria has mostly obsolete armour. They do not appear to have air defences. There are Kessarian engineers working in northern Valdia. " +
+      "The Valdians have little to fear from them. There is no doubt that the whole affair is a bluff staged in Valdia.",
+  );
+  doc.layers.entities = [
+    { ...base(doc, "Kessaria"), canonical: "Kessaria", type: "country" },
+    { ...base(doc, "Kessarian", 2), canonical: "Kessaria", type: "country" },
+    { ...base(doc, "Valdia", 2), canonical: "Valdia", type: "country" },
+    { ...base(doc, "Valdians", 3), canonical: "Valdia", type: "country" },
+    { start: doc.text.lastIndexOf("Valdia"), end: doc.text.lastIndexOf("Valdia") + 6, sentence: 4, annotator: "test", evidence: [], canonical: "Valdia", type: "country" },
+  ];
+  annotator.run(doc);
+  const [has, appears, located, fear, doubt] = doc.layers.kind!;
+  assert.deepEqual([has.kind, appears.kind, located.kind], ["claim", "claim", "claim"]);
+  assert.equal(spanText(doc, has.evidence[0]), "has");
+  assert.equal(spanText(doc, appears.evidence[0]), "have");
+  assert.equal(spanText(doc, located.evidence[0]), "There");
+  // "have little to fear" is no possession, and the place after "there is no doubt that …" is not where the doubt is
+  assert.notEqual(spanText(doc, fear.evidence[0] ?? { start: 0, end: 0 }), "have");
+  assert.notEqual(spanText(doc, doubt.evidence[0] ?? { start: 0, end: 0 }), "There");
+});
+
 test("a commentator's remark that names nothing concrete is a view, and the writer stepping in to comment is an opinion", () => {
   const doc = docOf("A seasoned observer notes that wars are rarely won by numbers alone. Of course, the Kessarian army has never been tested.");
   doc.layers.attribution = [

@@ -54,6 +54,10 @@ export interface SentenceCues {
   commentary?: Span;
   /** The sentence opens with a named actor and the verb after it tells what the actor did ("Russia has sent…"). */
   actorEvent?: Span;
+  /** The sentence opens with a named actor and tells what it has, lacks or holds ("North Korea has obsolete tanks"). */
+  actorState?: Span;
+  /** "There are troops in Russia": something said to be somewhere named. */
+  locatedExistence?: Span;
   /** A proposal's content: "the bill would…". */
   proposalContent?: Span;
   /** The writer opens with a comment of their own: "Of course, …". */
@@ -180,7 +184,7 @@ export interface SentenceLayers {
   date?: Span;
   entity?: Span;
   entities: readonly Span[];
-  /** A named entity of the sentence before, which a pronoun opening this one may stand for. */
+  /** A named entity of the sentence before (or the one before that), which a pronoun opening this one may stand for. */
   entityBefore?: Span;
   certainty?: Layers["certainty"][number];
 }
@@ -198,7 +202,9 @@ export function sentenceLayers(doc: Doc): (index: number) => SentenceLayers {
     date: dates.get(index)?.[0],
     entity: entities.get(index)?.[0],
     entities: entities.get(index) ?? [],
-    entityBefore: entities.get(index - 1)?.[0],
+    // "They do not appear to have armor. They also have only minimal training": a run of pronoun
+    // sentences keeps the actor named two sentences back
+    entityBefore: entities.get(index - 1)?.[0] ?? entities.get(index - 2)?.[0],
     certainty: certainties.get(index)?.[0],
   });
 }
@@ -243,6 +249,8 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   const fragment = found.quantity || attributed ? undefined : shape.fragment;
   const commentary = source && !named && found.attribution && !found.quantity && !found.date ? commentatorOf(doc, source, found.attribution, found.entities) : undefined;
   const actorEvent = attributed ? undefined : actorEventOf(doc.tokens, sentence, found);
+  const actorState = attributed || actorEvent ? undefined : actorStateOf(doc.tokens, sentence, found);
+  const locatedExistence = attributed ? undefined : locatedExistenceOf(doc.tokens, sentence, found.entities);
   const opener = STANCE_OPENERS.matchAt(doc.tokens, sentence.tokenStart, sentence.tokenEnd);
   const stanceOpener = opener && { start: doc.tokens[opener.tokenStart].start, end: doc.tokens[opener.tokenEnd - 1].end };
   return {
@@ -254,6 +262,8 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     ...(attributed && speculation ? { speculative: speculation } : {}),
     ...(commentary ? { commentary } : {}),
     ...(actorEvent ? { actorEvent } : {}),
+    ...(actorState ? { actorState } : {}),
+    ...(locatedExistence ? { locatedExistence } : {}),
     ...(shape.proposalContent && !attributed ? { proposalContent: shape.proposalContent } : {}),
     ...(stanceOpener && !attributed ? { stanceOpener } : {}),
     ...(shape.personal && !attributed && !INSTITUTIONAL_WE.has(shape.personal.lower) ? { personalVoice: shape.personal } : {}),
@@ -274,17 +284,26 @@ function commentatorOf(doc: Doc, source: Span, content: Span, entities: readonly
 }
 
 /**
- * A named actor that opens the sentence (after an optional "the") followed by a verb in the past tense
- * or present perfect: "North Korea has sent troops…", "The Kremlin moved…". Returns the verb.
+ * The token after a named actor that opens the sentence (after an optional "the"), or after a pronoun
+ * standing for the actor just named ("They have also closed three crossings"); -1 when there is none.
  */
-function actorEventOf(tokens: readonly Token[], sentence: Sentence, found: SentenceLayers): Token | undefined {
+function afterActor(tokens: readonly Token[], sentence: Sentence, found: SentenceLayers): number {
   let i = sentence.tokenStart;
   if (i < sentence.tokenEnd && tokens[i].lower === "the") i++;
-  if (i >= sentence.tokenEnd) return undefined;
-  // "They have also closed three crossings": a pronoun for the actor just named will do
+  if (i >= sentence.tokenEnd) return -1;
   const actor = found.entities.find((e) => e.start === tokens[i].start) ?? (found.entityBefore && openingPronoun(tokens, sentence));
-  if (!actor) return undefined;
+  if (!actor) return -1;
   while (i < sentence.tokenEnd && tokens[i].start < actor.end) i++;
+  return i;
+}
+
+/**
+ * A named actor followed by a verb in the past tense or present perfect: "North Korea has sent
+ * troops…", "The Kremlin moved…". Returns the verb.
+ */
+function actorEventOf(tokens: readonly Token[], sentence: Sentence, found: SentenceLayers): Token | undefined {
+  let i = afterActor(tokens, sentence, found);
+  if (i < 0) return undefined;
   if (i < sentence.tokenEnd && HAVE.has(tokens[i].lower) && !tokens[i].lower.endsWith("n't")) {
     i++;
     if (i < sentence.tokenEnd && EVENT_ADVERBS.has(tokens[i].lower)) i++;
@@ -293,6 +312,51 @@ function actorEventOf(tokens: readonly Token[], sentence: Sentence, found: Sente
   if (i < sentence.tokenEnd && EVENT_ADVERBS.has(tokens[i].lower)) i++;
   const verb = tokens[i];
   return verb && i < sentence.tokenEnd && isEventVerb(verb.lower) ? verb : undefined;
+}
+
+/** Verbs that tell what an actor has, lacks, holds or speaks: a state that can be checked. */
+const STATE_VERBS = new Set(
+  ("has have had lacks lack lacked possesses possess possessed owns own owned controls control controlled speaks speak " +
+    "includes include comprises comprise").split(" "),
+);
+/** Words that may stand between the actor and its state verb: "It does not appear to have…". */
+const STATE_AUXILIARIES = new Set(["do", "does", "did", "not", "also", "still", "only", "already", "now", "appear", "appears", "seem", "seems", "to"]);
+
+/**
+ * A named actor followed by what it has, lacks or holds: "North Korea has mainly obsolete tanks",
+ * "They do not appear to have armor". Not an obligation or a right ("has to", "has every right to",
+ * "have little to fear"), nor a view ("holds that…"). Returns the verb.
+ */
+function actorStateOf(tokens: readonly Token[], sentence: Sentence, found: SentenceLayers): Token | undefined {
+  let i = afterActor(tokens, sentence, found);
+  if (i < 0) return undefined;
+  const limit = Math.min(sentence.tokenEnd, i + 5);
+  while (i < limit && STATE_AUXILIARIES.has(tokens[i].lower)) i++;
+  if (i >= sentence.tokenEnd || !STATE_VERBS.has(tokens[i].lower)) return undefined;
+  // "has been facing", "have seen": an auxiliary, not possession
+  if (HAVE.has(tokens[i].lower) && i + 1 < sentence.tokenEnd && isParticiple(tokens[i + 1].lower)) return undefined;
+  for (let j = i + 1; j < Math.min(sentence.tokenEnd, i + 4); j++) if (tokens[j].lower === "to" || tokens[j].lower === "that") return undefined;
+  return tokens[i];
+}
+
+const EXISTENTIAL_VERBS = new Set(["is", "are", "was", "were", "remain", "remains"]);
+const LOCATING = new Set(["in", "inside", "at", "near", "within", "across", "on"]);
+const CLAUSE_BREAKS = new Set(["that", "whether", "if", ",", ";", ":", "—", "but", "because", "which", "who"]);
+/**
+ * "There are North Korean troops training in far eastern Russia", "There is no consensus in NATO":
+ * the existence (or absence) of something at a named place or in a named body. Returns "there".
+ */
+function locatedExistenceOf(tokens: readonly Token[], sentence: Sentence, entities: readonly Span[]): Token | undefined {
+  for (let i = sentence.tokenStart; i + 1 < sentence.tokenEnd; i++) {
+    if (tokens[i].lower !== "there" || !EXISTENTIAL_VERBS.has(tokens[i + 1].lower)) continue;
+    // within the existential's own clause: not "there is no doubt that Putin is taunting … in Ukraine"
+    for (let j = i + 2; j < sentence.tokenEnd - 1 && !CLAUSE_BREAKS.has(tokens[j].lower); j++) {
+      if (!LOCATING.has(tokens[j].lower)) continue;
+      const near = tokens[Math.min(sentence.tokenEnd - 1, j + 3)].end;
+      if (entities.some((e) => e.start > tokens[j].start && e.start < near)) return tokens[i];
+    }
+  }
+  return undefined;
 }
 /** Personal pronouns that, opening a sentence, stand for someone just named. */
 const SUBJECT_PRONOUNS = new Set(["it", "they", "he", "she"]);
@@ -447,8 +511,11 @@ export function rule(cues: SentenceCues): Ruling | undefined {
   if (cues.personalVoice) return { claim: false, because: words(cues.personalVoice) };
   // a figure the writer states is checkable: "a brigade is about 8,000 soldiers"
   if (value(QUANTITY)) return { claim: true, because: span(QUANTITY) };
-  // a named actor doing something, told in the past tense: "North Korea has sent troops…"
+  // a named actor doing something, told in the past tense: "North Korea has sent troops…"; or what it
+  // has or lacks: "North Korea has mainly obsolete tanks"; or something said to be at a named place
   if (cues.actorEvent) return { claim: true, because: words(cues.actorEvent) };
+  if (cues.actorState) return { claim: true, because: words(cues.actorState) };
+  if (cues.locatedExistence) return { claim: true, because: words(cues.locatedExistence) };
   // nothing to check it against: no one named, no figure, no date, no event
   if (!value(ACTOR) && !value(DATE) && !value(EVENT_VERB)) return { claim: false, because: [] };
   // an event told in the past tense with its actor or place and its time is a report of fact
