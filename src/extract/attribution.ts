@@ -1,6 +1,7 @@
 import type { Attribution, AttributionLink, Doc, EntityMention, Sentence, Span, Token } from "../doc.ts";
 import { LETTER, NUMBER, unitClass, UPPER } from "../text/chars.ts";
 import { PhraseMatcher } from "../text/phrases.ts";
+import { looksRegularPast } from "../text/wordforms.ts";
 import { cueEntries, HEARSAY_ADVERBS, LIGHT_VERBS, SOURCE_NOUNS, STATEMENT_NOUNS, type CueFrame } from "./lexicons/cues.ts";
 import type { Annotator } from "./pipeline.ts";
 
@@ -246,7 +247,7 @@ function modifiersBefore(doc: Doc, sentence: Sentence, i: number): number[] {
   return out;
 }
 
-const isParticiple = (w: string): boolean => PARTICIPLES.has(w) || (w.length > 4 && w.endsWith("ed"));
+const isParticiple = (w: string): boolean => PARTICIPLES.has(w) || looksRegularPast(w);
 
 /** "gave the following answer": the cue starts at the light verb before a statement noun. */
 function withLightVerb(doc: Doc, sentence: Sentence, cue: TokenRange): number {
@@ -380,11 +381,9 @@ function isNameRun(doc: Doc, start: number, end: number): boolean {
 /** The sentence's opening noun phrase, up to its first verb-like word: "A French newspaper circulated …". */
 function subjectAtStart(doc: Doc, sentence: Sentence): TokenRange | undefined {
   let end = sentence.tokenStart;
-  while (end < sentence.tokenEnd && end - sentence.tokenStart < 6 && inPhrase(doc, end) && !looksLikeVerb(word(doc, end))) end++;
+  while (end < sentence.tokenEnd && end - sentence.tokenStart < 6 && inPhrase(doc, end) && !looksRegularPast(word(doc, end))) end++;
   return end > sentence.tokenStart && end - sentence.tokenStart < 6 ? { start: sentence.tokenStart, end } : undefined;
 }
-
-const looksLikeVerb = (w: string): boolean => w.length > 4 && w.endsWith("ed");
 
 // ---------------------------------------------------------------- content
 

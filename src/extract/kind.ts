@@ -5,6 +5,7 @@ import { TriangulateError } from "../errors.ts";
 import type { Annotator } from "./pipeline.ts";
 import { LinearModel, scoreSentence, type Scored } from "./classifier/model.ts";
 import { PhraseMatcher } from "../text/phrases.ts";
+import { looksRegularPast } from "../text/wordforms.ts";
 
 // Claim or opinion, per sentence, following the claim rule of ../shared/eval/README.md: a claim asserts
 // something verifiable (an event, an action, a number, a date, a status, what someone said); the
@@ -382,7 +383,7 @@ function groupSubject(tokens: readonly Token[], sentence: Sentence): Token | und
 /** Adverbs that may stand between an actor and its verb without changing what is told. */
 const EVENT_ADVERBS = new Set(["just", "already", "also", "now", "recently", "reportedly", "formally", "officially", "previously", "since"]);
 /** A past form (irregular, or "-ed" of five letters or more); the auxiliaries among them tell no event. */
-const isPast = (lower: string): boolean => IRREGULAR_PAST.has(lower) || (lower.length >= 5 && lower.endsWith("ed"));
+const isPast = (lower: string): boolean => IRREGULAR_PAST.has(lower) || looksRegularPast(lower);
 const AUXILIARY_PAST = new Set(["was", "were", "had", "been"]);
 const isEventVerb = (lower: string): boolean => isPast(lower) && !AUXILIARY_PAST.has(lower) && lower !== "did";
 
