@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { PhraseMatcher, splitSentences, tokenize } from "../src/text/index.ts";
+import { looksRegularPast } from "../src/text/wordforms.ts";
 
 const sentences = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -72,4 +73,9 @@ test("the hand-read tokenizer gives what its regular expression would, on mixed 
     const end = Math.max(0, text.length - next(3));
     assert.deepEqual(tokenize(text, { start: 0, end }), byRegex(text, 0, end), JSON.stringify(text));
   }
+});
+
+test("a regular past form is told from words that only end in -ed", () => {
+  for (const w of ["moved", "deployed", "confirmed"]) assert.ok(looksRegularPast(w), w);
+  for (const w of ["indeed", "speed", "hundred", "red", "need"]) assert.ok(!looksRegularPast(w), w);
 });
