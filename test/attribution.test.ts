@@ -54,6 +54,17 @@ test("a quote that runs on takes the speaker of the sentence that closes it", ()
   assert.equal(found[0].direct, true);
 });
 
+test("a quote after a quoted speaker in the same paragraph is theirs; after a paragraph break it is not", () => {
+  const doc = analyse("“The bridge is closed,” the minister told reporters in Belgrast. “Nobody will cross it tonight.”\n\n“Nobody knows why.”");
+  const found = doc.layers.attribution!;
+  assert.equal(found.length, 2);
+  // what the minister said is the quote, not the place where she said it
+  assert.equal(spanText(doc, found[0]), "“The bridge is closed,”");
+  assert.equal(found[1].sentence, 1);
+  assert.equal(spanText(doc, found[1].chain[0].source), "the minister");
+  assert.deepEqual(found[1].evidence.map((e) => spanText(doc, e)), ["“", "”"]);
+});
+
 test("a nested report builds a chain from the original speaker to the reporter", () => {
   const doc = analyse("The Courier reports, citing AP, that the minister said the border was closed.");
   const chain = doc.layers.attribution![0].chain.map((l) => spanText(doc, l.source));

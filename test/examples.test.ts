@@ -74,7 +74,8 @@ test("a sentence-initial capitalised common noun is no entity and the writer's n
 
 test("an inverted 'said NAME' and the quote that runs on after it (W3)", () => {
   check("mp-dam-breach", "\"We are still pulling people from the mud,\" said Petra Lunde", { source: "Petra Lunde", cue: "said", certainty: "asserted", entities: ["Petra Lunde"] });
-  check("herald-dam-breach", "\"The number will rise.\"", { source: null, cue: null, certainty: "predicted" });
+  // a quote after the speaker's quoted sentence, in the same paragraph, carries on in their voice
+  check("herald-dam-breach", "\"The number will rise.\"", { source: "Petra Lunde", cue: "said", certainty: "predicted" });
 });
 
 test("'according to' keeps the whole name of the body, and its acronym resolves to it (W4)", () => {

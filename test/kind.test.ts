@@ -169,6 +169,25 @@ test("what a named actor has or lacks, and what is said to be at a named place, 
   assert.notEqual(spanText(doc, doubt.evidence[0] ?? { start: 0, end: 0 }), "There");
 });
 
+test("a denied deed and a group's deed are claims; a forecast of unnamed officials is one when it names a place", () => {
+  const doc = docOf(
+    "Kessar Hydro did not respond to a request for comment. Emergency crews have set up shelters in schools. " +
+      "Officials expect the water in Lindor will fall below the flood mark.",
+  );
+  doc.layers.entities = [
+    { ...base(doc, "Kessar Hydro"), canonical: "Kessar Hydro", type: "organization" },
+    { ...base(doc, "Lindor", 2), canonical: "Lindor", type: "place" },
+  ];
+  doc.layers.attribution = [
+    { ...base(doc, "the water in Lindor will fall below the flood mark", 2), chain: [{ source: at(doc, "Officials"), cue: at(doc, "expect") }], direct: false },
+  ];
+  doc.layers.certainty = [{ ...base(doc, "will", 2), label: "predicted", evidence: [at(doc, "will")] }];
+  annotator.run(doc);
+  assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["claim", "claim", "claim"]);
+  assert.equal(spanText(doc, doc.layers.kind![0].evidence[0]), "respond");
+  assert.equal(spanText(doc, doc.layers.kind![1].evidence[0]), "set");
+});
+
 test("a commentator's remark that names nothing concrete is a view, and the writer stepping in to comment is an opinion", () => {
   const doc = docOf("A seasoned observer notes that wars are rarely won by numbers alone. Of course, the Kessarian army has never been tested.");
   doc.layers.attribution = [

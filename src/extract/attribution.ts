@@ -220,7 +220,8 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
     const after = contentAfter(doc, sentence, full.end);
     // "…, supply chain stress, and the dangers": a noun in a list, not a verb
     if (/^(,|and|or)$/.test(word(doc, full.end) ?? "") && /^(and|or)\b/i.test(doc.text.slice(after.start, after.end))) return undefined;
-    const content = after.end > after.start ? after : contentBefore(doc, sentence, before.start);
+    // "“…,” the minister told reporters in Belgrast": what was said is the quote, not the place
+    const content = after.end > after.start && !quoteJustBefore(doc, sentence, before.start) ? after : contentBefore(doc, sentence, before.start);
     return { cue: full, frame, source: before, content, citing: false };
   }
   const afterPunctuation = left >= sentence.tokenStart && /^[,”"’»—–-]$/.test(word(doc, left));
@@ -396,13 +397,24 @@ function contentAfter(doc: Doc, sentence: Sentence, i: number): Span {
   return { start: doc.tokens[i].start, end: doc.tokens[last].end };
 }
 
+/** Whether the sentence opens with a quote that closes (with its comma) right before token `i`. */
+function quoteJustBefore(doc: Doc, sentence: Sentence, i: number): boolean {
+  const first = word(doc, sentence.tokenStart);
+  if (!(QUOTE_OPEN.has(first) || first === '"')) return false;
+  let k = i - 1;
+  while (k > sentence.tokenStart && /^[,—–-]$/.test(word(doc, k))) k--;
+  const close = word(doc, k);
+  return k > sentence.tokenStart && (QUOTE_CLOSE.has(close) || close === '"');
+}
+
 /** Content before a cue or its source: the sentence up to the comma (and "as") that precedes them. */
 function contentBefore(doc: Doc, sentence: Sentence, i: number): Span {
   let last = i - 1;
   while (last >= sentence.tokenStart && /^(,|as|”|"|’|—|–|-)$/.test(word(doc, last))) last--;
   if (last < sentence.tokenStart) return { start: sentence.start, end: sentence.start };
-  // a closing quote belongs with the quoted words
-  const end = last + 1 < i && QUOTE_CLOSE.has(word(doc, last + 1)) ? doc.tokens[last + 1].end : doc.tokens[last].end;
+  // a closing quote belongs with the quoted words, and so does the comma inside it: “…closed,”
+  let end = doc.tokens[last].end;
+  for (let k = last + 1; k < i; k++) if (QUOTE_CLOSE.has(word(doc, k)) || word(doc, k) === '"') end = doc.tokens[k].end;
   return { start: sentence.start, end };
 }
 
@@ -611,7 +623,8 @@ function isQuoted(doc: Doc, span: Span): boolean {
 
 /**
  * Sentences with no cue of their own take the speaker of the sentence that frames them: a quote that
- * runs on into a sentence ending "…,” X said", or the text after "X gave the following answer:".
+ * runs on into a sentence ending "…,” X said", the text after "X gave the following answer:", or a
+ * quote that follows a quoted speaker in the same paragraph ("…,” said Lunde. “The number will rise.”).
  */
 function inheritSpeakers(doc: Doc, found: Attribution[][]): void {
   const sentences = doc.sentences;
@@ -621,7 +634,7 @@ function inheritSpeakers(doc: Doc, found: Attribution[][]): void {
     for (let j = i + 1; j < sentences.length && j - i <= 6; j++) {
       const closer = found[j][0];
       if (closer && quoteCloses(doc, sentences[j])) {
-        found[i] = [inherit(closer, sentences[i], true)];
+        found[i] = [inherit(closer, sentences[i], true, doc)];
         break;
       }
       if (found[j].length || opensQuote(doc, sentences[j])) break;
@@ -630,8 +643,26 @@ function inheritSpeakers(doc: Doc, found: Attribution[][]): void {
   for (let i = 0; i < sentences.length; i++) {
     const main = found[i][0];
     if (!main || !introducesStatement(doc, sentences[i], main)) continue;
-    for (const j of statementAfterColon(doc, i)) if (!found[j].length && !isOnlyMarker(doc, sentences[j])) found[j] = [inherit(main, sentences[j], false)];
+    for (const j of statementAfterColon(doc, i)) if (!found[j].length && !isOnlyMarker(doc, sentences[j])) found[j] = [inherit(main, sentences[j], false, doc)];
   }
+  for (let i = 1; i < sentences.length; i++) {
+    const before = found[i - 1][0];
+    if (found[i].length || !before?.direct || !isWhollyQuoted(doc, sentences[i])) continue;
+    if (doc.text.slice(sentences[i - 1].end, sentences[i].start).includes("\n")) continue;
+    found[i] = [inherit(before, sentences[i], true, doc)];
+  }
+}
+
+/** A sentence that is one quotation from its first mark to its last: “The number will rise.” */
+function isWhollyQuoted(doc: Doc, s: Sentence): boolean {
+  const first = doc.tokens[s.tokenStart]?.lower;
+  if (first === undefined || !(QUOTE_OPEN.has(first) || first === '"')) return false;
+  for (let i = s.tokenEnd - 1; i > s.tokenStart; i--) {
+    const t = doc.tokens[i].lower;
+    if (t === "." || t === "!" || t === "?") continue;
+    return QUOTE_CLOSE.has(t) || t === '"';
+  }
+  return false;
 }
 
 /** "X said:" or "X gave the following answer …:": a sentence ending in a colon right after its cue, or announcing what follows. */
@@ -679,6 +710,19 @@ function quoteCloses(doc: Doc, s: Sentence): boolean {
   return false;
 }
 
-function inherit(from: Attribution, sentence: Sentence, direct: boolean): Attribution {
-  return { ...from, start: sentence.start, end: sentence.end, sentence: sentence.index, direct: direct || from.direct };
+/**
+ * The framing sentence's attribution for a sentence that has none: its chain points back at the speaker
+ * and cue where they stand; its evidence is what in this sentence shows it is theirs, the quote marks.
+ */
+function inherit(from: Attribution, sentence: Sentence, direct: boolean, doc: Doc): Attribution {
+  return { ...from, start: sentence.start, end: sentence.end, sentence: sentence.index, direct: direct || from.direct, evidence: quoteMarks(doc, sentence) };
+}
+
+const isQuoteMark = (t: string): boolean => QUOTE_OPEN.has(t) || QUOTE_CLOSE.has(t) || t === '"';
+/** The quotation marks of a sentence, as spans. */
+function quoteMarks(doc: Doc, sentence: Sentence): Span[] {
+  const marks: Span[] = [];
+  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++)
+    if (isQuoteMark(doc.tokens[i].lower) && doc.tokens[i].lower !== "’") marks.push({ start: doc.tokens[i].start, end: doc.tokens[i].end });
+  return marks;
 }

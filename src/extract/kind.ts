@@ -68,15 +68,16 @@ export interface SentenceCues {
 }
 
 /**
- * Verbs that introduce a view, not a report: "analysts argue that…", "officials caution…", "the piece
- * suggests…". Whatever follows is the speaker's reasoning, checkable only when it carries a figure.
+ * Cues that introduce a view, not a report: "analysts argue that…", "officials caution…", "the piece
+ * suggests…", "the perspective of hawks is that…". Whatever follows is the speaker's reasoning,
+ * checkable only when it carries a figure.
  */
-const VIEW_VERBS = new Set(
+const VIEW_CUES = new Set(
   ("argue argues argued arguing contend contends contended stress stresses stressed believe believes believed think thinks " +
     "thought feel feels felt caution cautions cautioned advocate advocates advocated posit posits posited " +
     "reckon reckons speculate speculates speculated suspect suspects suspected worry " +
     "worries worried fear fears feared hope hopes hoped wonder wonders wondered imply implies implied suggest suggests " +
-    "suggested suggesting opine opines see sees").split(" "),
+    "suggested suggesting opine opines see sees perspective view views opinion belief beliefs").split(" "),
 );
 
 /**
@@ -224,12 +225,17 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   set("checkworthy", undefined, logit(check.probability) - logit(models.checkworthy.threshold));
   set("subjective", undefined, logit(subjective.probability) - logit(models.subjectivity.threshold));
   const chain = found.attribution?.chain ?? [];
-  const attributed = chain[0]?.cue;
+  // a quote carrying on from the sentence before has its speaker there: its own quote marks (or, for
+  // the lines after "X said:", its first word) stand in for them
+  const opening = doc.tokens[sentence.tokenStart];
+  const here = (span: Span | undefined): Span | undefined =>
+    span && (span.start >= sentence.start && span.end <= sentence.end ? span : (found.attribution?.evidence[0] ?? { start: opening.start, end: opening.end }));
+  const attributed = here(chain[0]?.cue);
   set("attributed", attributed);
   // the verb of the sentence is the outermost reporter's: "The Courier reports, citing AP, …"
   const mainCue = chain[chain.length - 1]?.cue;
   const mainVerb = mainCue && doc.text.slice(mainCue.start, mainCue.end).toLowerCase().split(/\s+/);
-  const isView = !!mainVerb && mainVerb.some((w) => VIEW_VERBS.has(w));
+  const isView = !!mainVerb && mainVerb.some((w) => VIEW_CUES.has(w));
   const source = chain[0]?.source;
   const named = source && (chain[0].resolved || isNamed(doc, source, sentence, found.entities) ? source : undefined);
   set("quantity", found.quantity);
@@ -248,7 +254,9 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   }
   set("abstractShare", undefined, shape.words ? shape.abstract / shape.words : 0);
   const fragment = found.quantity || attributed ? undefined : shape.fragment;
-  const commentary = source && !named && found.attribution && !found.quantity && !found.date ? commentatorOf(doc, source, found.attribution, found.entities) : undefined;
+  // what the content names beside its source: a forecast of "officials" about Lindor by Friday can be checked
+  const concrete = !!found.attribution && !!source && (!!found.quantity || !!found.date || found.entities.some((e) => namedIn(e, found.attribution!, source)));
+  const commentary = source && !named && !concrete ? commentatorOf(doc, source) : undefined;
   const actorEvent = attributed ? undefined : actorEventOf(doc.tokens, sentence, found);
   const actorState = attributed || actorEvent ? undefined : actorStateOf(doc.tokens, sentence, found);
   const locatedExistence = attributed ? undefined : locatedExistenceOf(doc.tokens, sentence, found.entities);
@@ -258,9 +266,9 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     values,
     spans,
     unasserted: fragment ?? (attributed ? undefined : shape.question),
-    ...(mainCue ? (isView ? { view: mainCue } : { reported: mainCue }) : {}),
-    ...(named ? { namedSource: named } : {}),
-    ...(attributed && speculation ? { speculative: speculation } : {}),
+    ...(mainCue ? (isView ? { view: here(mainCue) } : { reported: here(mainCue) }) : {}),
+    ...(named ? { namedSource: here(named) } : {}),
+    ...(attributed && speculation && !concrete ? { speculative: speculation } : {}),
     ...(commentary ? { commentary } : {}),
     ...(actorEvent ? { actorEvent } : {}),
     ...(actorState ? { actorState } : {}),
@@ -271,50 +279,66 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   };
 }
 
-/**
- * The source's head word when it is a kind of commentator and the content names no one and nothing:
- * "a veteran analyst notes that the outcome depends on more than numbers".
- */
-function commentatorOf(doc: Doc, source: Span, content: Span, entities: readonly Span[]): Span | undefined {
+/** The source's head word when it is a kind of commentator: "a veteran analyst notes that…". */
+function commentatorOf(doc: Doc, source: Span): Span | undefined {
   const words = [...doc.text.slice(source.start, source.end).matchAll(/\p{L}+/gu)];
   const head = words[words.length - 1];
   if (!head || !COMMENTATORS.has(head[0].toLowerCase())) return undefined;
-  const inContent = (e: Span) => e.start >= content.start && e.end <= content.end && (e.end <= source.start || e.start >= source.end);
-  if (entities.some(inContent)) return undefined;
   return { start: source.start + head.index!, end: source.start + head.index! + head[0].length };
 }
 
+/** An entity inside the attributed content and outside its source. */
+const namedIn = (e: Span, content: Span, source: Span): boolean =>
+  e.start >= content.start && e.end <= content.end && (e.end <= source.start || e.start >= source.end);
+
 /**
- * The token after a named actor that opens the sentence (after an optional "the"), or after a pronoun
- * standing for the actor just named ("They have also closed three crossings"); -1 when there is none.
+ * The token after the actor that opens the sentence (after an optional "the"): a named entity, a
+ * pronoun standing for the actor just named ("They have also closed three crossings"), or a group that
+ * acts in the news ("Emergency teams have set up shelters"); -1 when there is none.
  */
 function afterActor(tokens: readonly Token[], sentence: Sentence, found: SentenceLayers): number {
   let i = sentence.tokenStart;
   if (i < sentence.tokenEnd && tokens[i].lower === "the") i++;
   if (i >= sentence.tokenEnd) return -1;
-  const actor = found.entities.find((e) => e.start === tokens[i].start) ?? (found.entityBefore && openingPronoun(tokens, sentence));
+  const actor = found.entities.find((e) => e.start === tokens[i].start) ?? (found.entityBefore && openingPronoun(tokens, sentence)) ?? groupSubject(tokens, sentence);
   if (!actor) return -1;
   while (i < sentence.tokenEnd && tokens[i].start < actor.end) i++;
   return i;
 }
 
+const NEGATORS = new Set(["not", "never"]);
+
 /**
- * A named actor followed by a verb in the past tense or present perfect: "North Korea has sent
- * troops…", "The Kremlin moved…". Returns the verb.
+ * An actor followed by what it did or is doing: a past or present-perfect verb ("North Korea has sent
+ * troops…", "The Kremlin moved…"), or one denied ("Kessar Hydro did not respond…", "has not confirmed").
+ * Not an action under way: "is connecting these topics" reads a motive into events as often as it
+ * reports one. Returns the verb.
  */
 function actorEventOf(tokens: readonly Token[], sentence: Sentence, found: SentenceLayers): Token | undefined {
   let i = afterActor(tokens, sentence, found);
   if (i < 0) return undefined;
-  if (i < sentence.tokenEnd && HAVE.has(tokens[i].lower) && !tokens[i].lower.endsWith("n't")) {
+  const end = sentence.tokenEnd;
+  const skip = (words: ReadonlySet<string>): void => {
+    if (i < end && words.has(tokens[i].lower)) i++;
+  };
+  skip(EVENT_ADVERBS);
+  const first = i < end ? tokens[i].lower : "";
+  if (HAVE.has(first)) {
     i++;
-    if (i < sentence.tokenEnd && EVENT_ADVERBS.has(tokens[i].lower)) i++;
-    return i < sentence.tokenEnd && isParticiple(tokens[i].lower) && tokens[i].lower !== "been" ? tokens[i] : undefined;
+    if (!first.endsWith("n't")) skip(NEGATORS);
+    skip(EVENT_ADVERBS);
+    return i < end && isParticiple(tokens[i].lower) && tokens[i].lower !== "been" ? tokens[i] : undefined;
   }
-  if (i < sentence.tokenEnd && EVENT_ADVERBS.has(tokens[i].lower)) i++;
+  // "did not respond", "didn't say": the denied event is told as firmly as a done one
+  if (first === "did" || first === "didn't") {
+    i++;
+    if (first === "did") skip(NEGATORS);
+    return i < end && isWord(tokens[i].lower) ? tokens[i] : undefined;
+  }
+  skip(NEGATORS);
   const verb = tokens[i];
-  return verb && i < sentence.tokenEnd && isEventVerb(verb.lower) ? verb : undefined;
+  return verb && i < end && isEventVerb(verb.lower) ? verb : undefined;
 }
-
 /** Verbs that tell what an actor has, lacks, holds or speaks: a state that can be checked. */
 const STATE_VERBS = new Set(
   ("has have had lacks lack lacked possesses possess possessed owns own owned controls control controlled speaks speak " +
@@ -371,13 +395,14 @@ const GROUP_ACTORS = new Set(
   ("police policemen officers troops soldiers forces army rescuers rescue firefighters residents villagers protesters " +
     "demonstrators authorities officials investigators prosecutors judges lawmakers legislators parliament government " +
     "voters workers militants rebels fighters gunmen civilians refugees migrants doctors medics paramedics hospitals " +
-    "engineers inspectors regulators ministry ministries company companies firm banks").split(" "),
+    "engineers inspectors regulators ministry ministries company companies firm banks teams crews").split(" "),
 );
-/** A group actor among the first words of the sentence, where its subject stands. */
+/** A group actor among the first words of the sentence, where its subject stands: the last one ("Rescue teams"). */
 function groupSubject(tokens: readonly Token[], sentence: Sentence): Token | undefined {
+  let group: Token | undefined;
   for (let i = sentence.tokenStart; i < Math.min(sentence.tokenEnd, sentence.tokenStart + 4); i++)
-    if (GROUP_ACTORS.has(tokens[i].lower)) return tokens[i];
-  return undefined;
+    if (GROUP_ACTORS.has(tokens[i].lower)) group = tokens[i];
+  return group;
 }
 
 /** Adverbs that may stand between an actor and its verb without changing what is told. */
