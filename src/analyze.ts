@@ -1,7 +1,7 @@
 import { createDoc, type SourceDoc } from "./doc.ts";
 import { errorMessage } from "./errors.ts";
 import { defaultPipeline, toClaimRecords, type ClaimRecord, type Pipeline } from "./extract/index.ts";
-import { ingest, type IngestOptions } from "./ingest/index.ts";
+import { ingest, type IngestOptions, type IngestResult } from "./ingest/index.ts";
 import type { Store, StoreAction } from "./store/sqlite.ts";
 
 /** What became of one input: analysed and stored, read but skipped, or failed with a reason. */
@@ -29,9 +29,18 @@ function skipReason(doc: SourceDoc, languages: string[]): string | undefined {
  * transaction, and a failure (bad input or an annotator throwing) is reported and the batch goes on.
  */
 export async function* analyze(inputs: string[], store: Store, options: AnalyzeOptions = {}): AsyncGenerator<AnalyzeResult> {
+  yield* analyzeDocuments(ingest(inputs, options, options.stdin), store, options);
+}
+
+/** The same for documents already read (a record posted to the API): each analysed, stored or reported. */
+export async function* analyzeDocuments(
+  items: AsyncIterable<IngestResult> | Iterable<IngestResult>,
+  store: Store,
+  options: Pick<AnalyzeOptions, "pipeline" | "languages"> = {},
+): AsyncGenerator<AnalyzeResult> {
   const pipeline = options.pipeline ?? defaultPipeline();
   const languages = options.languages ?? ["en"];
-  for await (const item of ingest(inputs, options, options.stdin)) {
+  for await (const item of items) {
     if (!item.ok) {
       yield { status: "failed", input: item.input, error: item.error };
       continue;

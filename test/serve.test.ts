@@ -121,8 +121,9 @@ test("a posted text is analysed, stored, linked and its claim records returned",
   assert.equal(body.claims.length, 2);
   assert.equal(body.claims[0].source, "Police");
   assert.equal(body.claims[0].quantities[0]?.min, 14);
-  const stored = await get<{ outlet: string; claims: StoredClaim[] }>("/api/documents/api-arrests");
+  const stored = await get<{ outlet: string; origin: string; claims: StoredClaim[] }>("/api/documents/api-arrests");
   assert.equal(stored.outlet, "Test Wire");
+  assert.equal(stored.origin, "POST /api/analyze", "the origin says how it came, not a temporary file");
   assert.ok(store.linkedRecords().some((l) => l.record.doc === "api-arrests"), "linked into propositions");
   const story = await get<{ sources: { documents: string[] }[] }>("/api/story");
   assert.ok(story.sources.some((s) => s.documents.includes("api-arrests")), "the story view sees the new document");

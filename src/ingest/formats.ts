@@ -116,7 +116,8 @@ function csvDocuments(text: string, source: Source): IngestResult[] {
 }
 
 /** One JSONL object or CSV row: `{id, text|html, title?, url?, date?, outlet?, author?}`. */
-function recordDocument(record: Record<string, unknown>, input: string, fallbackId: string): IngestResult {
+/** One record of a JSON Lines or CSV dump (or one posted to the API): its text or HTML, and its metadata. */
+export function recordDocument(record: Record<string, unknown>, input: string, fallbackId: string): IngestResult {
   const given = record.id;
   const id = typeof given === "string" && given.trim() ? given.trim() : typeof given === "number" ? String(given) : fallbackId;
   const fields = metaFromRecord(record);

@@ -15,7 +15,7 @@ import { urlSlug } from "./meta.ts";
 export { extractHtml } from "./html.ts";
 export { identifyLanguage } from "./language.ts";
 export type { IngestOptions } from "./limits.ts";
-export type { IngestResult } from "./formats.ts";
+export { recordDocument, type IngestResult } from "./formats.ts";
 
 export async function* ingest(
   inputs: string[],

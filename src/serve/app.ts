@@ -2,16 +2,13 @@
 // 400 and `{error}` naming what is wrong, an unknown id or route 404.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { analyze, type AnalyzeResult } from "../analyze.ts";
+import { analyze, analyzeDocuments, type AnalyzeResult } from "../analyze.ts";
 import { TriangulateError, errorMessage } from "../errors.ts";
 import { defaultPipeline, type Pipeline } from "../extract/index.ts";
-import { slug } from "../ingest/meta.ts";
+import { recordDocument } from "../ingest/index.ts";
 import { LinkSession, storyOf, type Story } from "../link/index.ts";
 import { timeline } from "../link/timeline.ts";
 import type { Store } from "../store/sqlite.ts";
@@ -97,18 +94,13 @@ async function jsonBody(c: Context): Promise<unknown> {
   }
 }
 
-/** Runs the posted document through the same analyze() as the CLI: a URL directly, a text as a one-record JSONL file. */
+/** Runs the posted document through the same analysis as the CLI: a URL fetched, a text or HTML as one record. */
 async function analyzePosted(store: Store, posted: PostedDocument, pipeline: Pipeline): Promise<AnalyzeResult[]> {
   if ("url" in posted) return collect(analyze([posted.url], store, { pipeline }));
-  const dir = await mkdtemp(join(tmpdir(), "triangulate-api-"));
-  try {
-    const file = join(dir, `${slug(posted.record.id) || "document"}.jsonl`);
-    await writeFile(file, JSON.stringify(posted.record) + "\n");
-    return await collect(analyze([file], store, { pipeline }));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  return collect(analyzeDocuments([recordDocument(posted.record, POSTED, posted.record.id)], store, { pipeline }));
 }
+/** Where a posted text came from, as its results and its `origin` say. */
+const POSTED = "POST /api/analyze";
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
