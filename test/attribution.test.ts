@@ -65,6 +65,17 @@ test("a quote after a quoted speaker in the same paragraph is theirs; after a pa
   assert.deepEqual(found[1].evidence.map((e) => spanText(doc, e)), ["“", "”"]);
 });
 
+test("a role noun, an abbreviated title, a party-state bracket and a long apposition still give the speaker (titles dropped from a name)", () => {
+  assert.deepEqual(sources("The mayor said the bridge was closed."), [["The mayor", "said"]]);
+  assert.deepEqual(sources("''There is a lot of new complexity,'' said Mr. Burman."), [["Mr. Burman", "said"]]);
+  assert.deepEqual(sources("“It is a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday."), [["Gwen Moore", "said"]]);
+  assert.deepEqual(sources("Scott Pruitt, the attorney general of Oklahoma, one of the states suing the agency, said the rule was illegal."), [
+    ["Scott Pruitt", "said"],
+  ]);
+  // a place before the commas is no speaker
+  assert.deepEqual(sources("In Washington, the bill, which passed, said nothing."), [[null, null]]);
+});
+
 test("a nested report builds a chain from the original speaker to the reporter", () => {
   const doc = analyse("The Courier reports, citing AP, that the minister said the border was closed.");
   const chain = doc.layers.attribution![0].chain.map((l) => spanText(doc, l.source));

@@ -1,6 +1,7 @@
 import type { Attribution, AttributionLink, Doc, EntityMention, Sentence, Span, Token } from "../doc.ts";
 import { LETTER, NUMBER, unitClass, UPPER } from "../text/chars.ts";
 import { PhraseMatcher } from "../text/phrases.ts";
+import { TITLE_ABBREVIATIONS } from "../text/sentences.ts";
 import { looksRegularPast } from "../text/wordforms.ts";
 import { cueEntries, HEARSAY_ADVERBS, LIGHT_VERBS, SOURCE_NOUNS, STATEMENT_NOUNS, type CueFrame } from "./lexicons/cues.ts";
 import type { Annotator } from "./pipeline.ts";
@@ -224,7 +225,8 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
     const content = after.end > after.start && !quoteJustBefore(doc, sentence, before.start) ? after : contentBefore(doc, sentence, before.start);
     return { cue: full, frame, source: before, content, citing: false };
   }
-  const afterPunctuation = left >= sentence.tokenStart && /^[,”"’»—–-]$/.test(word(doc, left));
+  // a straight apostrophe too: some archives write quotes as ''…''
+  const afterPunctuation = left >= sentence.tokenStart && /^[,”"’'»—–-]$/.test(word(doc, left));
   if (!afterPunctuation) return undefined;
   // "…, adding that": a participle shares the subject of the clause it hangs from
   if (word(doc, cue.start).endsWith("ing")) {
@@ -299,6 +301,12 @@ function ownerBefore(doc: Doc, sentence: Sentence, noun: number): TokenRange | u
 /** The noun phrase ending just before token `i`, skipping auxiliaries and adverbs ("officials have also said"). */
 function phraseBefore(doc: Doc, sentence: Sentence, i: number): TokenRange | undefined {
   let end = skipTimeAdjunct(doc, sentence, i - modifiersBefore(doc, sentence, i).length);
+  // "Rep. Gwen Moore (D-Wis.) said": the name stands before the bracket
+  if (end - 1 > sentence.tokenStart && word(doc, end - 1) === ")") {
+    let open = end - 2;
+    while (open > sentence.tokenStart && end - open <= 8 && word(doc, open) !== "(") open--;
+    if (word(doc, open) === "(") end = open;
+  }
   if (end - 1 >= sentence.tokenStart && COORDINATORS.has(word(doc, end - 1))) return undefined;
   let start = end;
   while (start - 1 >= sentence.tokenStart && end - start < MAX_SOURCE_TOKENS + 1 && inPhrase(doc, start - 1)) start--;
@@ -344,6 +352,7 @@ function phraseAfter(doc: Doc, sentence: Sentence, i: number): TokenRange | unde
 
 const inPhrase = (doc: Doc, i: number): boolean => {
   const t = doc.tokens[i];
+  if (t.lower === "." && i > 0 && TITLE_ABBREVIATIONS.has(doc.tokens[i - 1].lower)) return true; // "Mr. Burman"
   return isWord(t) && !BOUNDARY.has(t.lower) && !AUXILIARY.has(t.lower) && !TIME_WORDS.has(t.lower) && !isClockMinutes(doc, i);
 };
 
@@ -362,14 +371,25 @@ function endsClause(doc: Doc, sentence: Sentence, i: number): boolean {
 function phraseBeforeApposition(doc: Doc, sentence: Sentence, left: number): TokenRange | undefined {
   let closing = left;
   while (closing > sentence.tokenStart && word(doc, closing) !== ",") closing--;
-  for (let i = closing - 1; i > sentence.tokenStart && left - i < 30; i--) {
+  let commas = 0;
+  for (let i = closing - 1; i > sentence.tokenStart && left - i < 40; i--) {
     if (word(doc, i) !== ",") continue;
-    if (isNameRun(doc, i + 1, closing)) return { start: i + 1, end: closing };
+    if (commas === 0 && isNameRun(doc, i + 1, closing)) return { start: i + 1, end: closing };
     const name = phraseBefore(doc, sentence, i);
-    if (name && isCapitalised(doc, name.start) && isCapitalised(doc, name.end - 1)) return name;
-    return undefined;
+    const isName = name && isCapitalised(doc, name.start) && isCapitalised(doc, name.end - 1);
+    // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": a longer
+    // apposition is read back to a name only where the sentence (or the quote before it) starts
+    if (isName && (commas === 0 || opensClause(doc, sentence, name.start))) return name;
+    if (++commas === 3) return undefined;
   }
   return undefined;
+}
+
+/** Whether token `i` opens the sentence or follows the quote that does: "“…,” Scott Pruitt, …, said". */
+function opensClause(doc: Doc, sentence: Sentence, i: number): boolean {
+  if (i === sentence.tokenStart) return true;
+  const before = word(doc, i - 1);
+  return QUOTE_CLOSE.has(before) || before === '"' || before === "'";
 }
 
 /** Whether tokens [start, end) are a short run of capitalised words: a name. */
@@ -410,7 +430,7 @@ function quoteJustBefore(doc: Doc, sentence: Sentence, i: number): boolean {
 /** Content before a cue or its source: the sentence up to the comma (and "as") that precedes them. */
 function contentBefore(doc: Doc, sentence: Sentence, i: number): Span {
   let last = i - 1;
-  while (last >= sentence.tokenStart && /^(,|as|”|"|’|—|–|-)$/.test(word(doc, last))) last--;
+  while (last >= sentence.tokenStart && /^(,|as|”|"|’|'|—|–|-)$/.test(word(doc, last))) last--;
   if (last < sentence.tokenStart) return { start: sentence.start, end: sentence.start };
   // a closing quote belongs with the quoted words, and so does the comma inside it: “…closed,”
   let end = doc.tokens[last].end;
@@ -443,9 +463,24 @@ function isSourceLike(doc: Doc, source: TokenRange): boolean {
   if (words.length === 1 && PRONOUNS.has(words[0])) return true;
   const prep = words.findIndex((w) => w === "from" || w === "by" || w === "of");
   const headEnd = prep > 0 ? prep : words.length;
-  if (SOURCE_NOUNS.has(words[headEnd - 1])) return true;
+  if (SOURCE_NOUNS.has(words[headEnd - 1]) || isRoleNoun(words[headEnd - 1])) return true;
   for (let i = source.start; i < source.start + headEnd; i++) if (isCapitalised(doc, i) && !DETERMINERS.has(word(doc, i))) return true;
   return false;
+}
+
+/** Roles without an agent ending: "the secretary said", "her husband told…". */
+const ROLES = new Set(
+  ("secretary chair general envoy premier king queen pope prince princess cardinal bishop priest imam rabbi coach captain " +
+    "sheriff mother father son daughter wife husband friend neighbour neighbor victim family parents chief deputy aide " +
+    "nominee delegate clerk guard colonel lieutenant sergeant major mp mps").split(" "),
+);
+/** Agent endings of nouns for people: mayor, announcer, economist, historian, chairman, consultant. */
+const AGENT_ENDINGS = ["or", "er", "ist", "ian", "man", "woman", "person", "ant", "ent"];
+/** Whether a head noun (plural or not) names a person by role: "the mayor", "the senators". */
+function isRoleNoun(head: string | undefined): boolean {
+  if (!head || head.length < 4) return false;
+  const one = head.endsWith("s") && !head.endsWith("ss") ? head.slice(0, -1) : head;
+  return ROLES.has(one) || (one.length >= 5 && AGENT_ENDINGS.some((e) => one.endsWith(e)));
 }
 
 /**

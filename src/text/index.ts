@@ -2,7 +2,7 @@ import type { Doc } from "../doc.ts";
 import { splitSentences } from "./sentences.ts";
 import { tokenizeInto } from "./tokens.ts";
 
-export { splitSentences } from "./sentences.ts";
+export { splitSentences, TITLE_ABBREVIATIONS } from "./sentences.ts";
 export { tokenize } from "./tokens.ts";
 export { PhraseMatcher, type PhraseMatch } from "./phrases.ts";
 
