@@ -15,6 +15,19 @@ test("the same claim in other words and with another source joins one propositio
   assert.equal(linker.propositionCount, 2);
 });
 
+test("the same deed by the same actor in two different places is two propositions", () => {
+  const linker = new Linker();
+  const where = (place: string) => ({ entities: ["Kessaria", place], entityTypes: { Kessaria: "country" as const, [place]: "place" as const } });
+  const vask = linker.add(terms("Kessarian forces shelled the bridge in Vask, the ministry said.", { source: "the ministry", cue: "said", ...where("Vask") }));
+  const again = linker.add(terms("The bridge in Vask was shelled by Kessarian forces, Radio Sever reported.", { source: "Radio Sever", cue: "reported", ...where("Vask") }));
+  const dorn = linker.add(terms("Kessarian forces shelled the bridge in Dorn, the ministry said.", { source: "the ministry", cue: "said", ...where("Dorn") }));
+  assert.equal(vask, again);
+  assert.notEqual(dorn, vask);
+  // without types (records stored before they were kept) the place is a participant like any other
+  assert.ok(claimTerms({ sentence: "x", source: null, cue: null, entities: ["Vask"], quantities: [] }).includes("e:vask"));
+  assert.ok(terms("x", where("Vask")).includes("p:vask"));
+});
+
 test("a denial of a reported claim joins the claim it denies", () => {
   const linker = new Linker();
   const claim = linker.add(terms("More than 500 soldiers were captured near the border crossing.", { quantities: [{ min: 500, max: 500, of: "soldiers", kind: "count", approximate: false, text: "500" }] }));

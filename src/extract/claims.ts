@@ -1,4 +1,4 @@
-import { bySentence, spanText, type CertaintyLabel, type ClaimKind, type Doc, type Span } from "../doc.ts";
+import { bySentence, spanText, type CertaintyLabel, type ClaimKind, type Doc, type EntityType, type Span } from "../doc.ts";
 
 /** A quantity as a claim record carries it: the scorer's fields plus how it was said. */
 export interface ClaimQuantity {
@@ -31,6 +31,8 @@ export interface ClaimRecord {
   certainty: CertaintyLabel;
   quantities: ClaimQuantity[];
   entities: string[];
+  /** Each entity's type (country, place, person, organization, group); absent in records stored before it was kept. */
+  entityTypes?: Record<string, EntityType>;
   /** The sentence's index in the document and its character offsets. */
   index: number;
   start: number;
@@ -82,6 +84,7 @@ export function toClaimRecords(doc: Doc): ClaimRecord[] {
         text: spanText(doc, q),
       })),
       entities: [...new Set((entities.get(s.index) ?? []).map((e) => e.canonical))],
+      entityTypes: Object.fromEntries((entities.get(s.index) ?? []).map((e) => [e.canonical, e.type])),
       index: s.index,
       start: s.start,
       end: s.end,

@@ -4,8 +4,9 @@
 // of its rarest terms (and only at the most recent entries of very long posting lists), so adding a
 // claim costs about the same with 1,000 or 1,000,000 claims already linked. Candidates are scored by
 // IDF-weighted term overlap; the best one above the threshold gives its proposition, else the claim
-// starts a new one. Two claims that both name several participants (`e:` terms) but share none are
-// about different things, however alike their wording.
+// starts a new one. Two claims that both name several participants (`e:` and `p:` terms) but share
+// none, or that both name places (`p:`) but not the same one, are about different things, however
+// alike their wording.
 
 export interface LinkerOptions {
   /** Similarity at or above which a claim joins a proposition (0..1). */
@@ -29,6 +30,7 @@ const enum Kind {
   Word = 0,
   Entity = 1,
   Counted = 2,
+  Place = 3,
 }
 
 export class Linker {
@@ -99,7 +101,7 @@ export class Linker {
       id = this.#df.length;
       this.#termIds.set(term, id);
       this.#df.push(0);
-      this.#kind.push(term.startsWith("e:") ? Kind.Entity : term.startsWith("q:") ? Kind.Counted : Kind.Word);
+      this.#kind.push(term.startsWith("e:") ? Kind.Entity : term.startsWith("p:") ? Kind.Place : term.startsWith("q:") ? Kind.Counted : Kind.Word);
       this.#postings.push([]);
       if (id >= this.#idfAt.length) {
         this.#idfAt = grow(this.#idfAt);
@@ -127,12 +129,15 @@ export class Linker {
     const stamp = ++this.#stamp;
     let total = 0;
     let entities = 0;
+    let places = 0;
     let wordWeight = 0;
     for (const t of terms) {
       this.#queryAt[t] = stamp;
       total += this.#idf(t);
-      if (this.#kind[t] === Kind.Entity) entities++;
-      else if (this.#kind[t] === Kind.Word) wordWeight += this.#idf(t);
+      const kind = this.#kind[t];
+      if (kind === Kind.Entity || kind === Kind.Place) entities++;
+      if (kind === Kind.Place) places++;
+      else if (kind === Kind.Word) wordWeight += this.#idf(t);
     }
     const probes = Array.from(terms)
       .filter((t) => this.#df[t] > 0)
@@ -154,19 +159,21 @@ export class Linker {
     });
     let best: { score: number; proposition: number } | undefined;
     for (const slot of new Set(candidates)) {
-      const score = this.#similarity(stamp, total, entities, wordWeight, this.#termPool.subarray(this.#termStart[slot], this.#termStart[slot + 1]));
+      const score = this.#similarity(stamp, total, entities, places, wordWeight, this.#termPool.subarray(this.#termStart[slot], this.#termStart[slot + 1]));
       if (score >= this.options.threshold && (!best || score > best.score)) best = { score, proposition: this.#proposition[slot] };
     }
     return best?.proposition;
   }
 
   /** Mean of the overlap coefficient and the cosine of IDF-weighted term sets; 0 when the constraints fail. */
-  #similarity(stamp: number, total: number, entities: number, wordWeight: number, other: Int32Array): number {
+  #similarity(stamp: number, total: number, entities: number, places: number, wordWeight: number, other: Int32Array): number {
     let shared = 0;
     let sharedCount = 0;
     let sharedWords = 0;
     let sharedEntities = 0;
     let otherEntities = 0;
+    let sharedPlaces = 0;
+    let otherPlaces = 0;
     let otherTotal = 0;
     let sharedWordWeight = 0;
     let otherWordWeight = 0;
@@ -174,7 +181,8 @@ export class Linker {
       const w = this.#idf(t);
       otherTotal += w;
       const kind = this.#kind[t];
-      if (kind === Kind.Entity) otherEntities++;
+      if (kind === Kind.Entity || kind === Kind.Place) otherEntities++;
+      if (kind === Kind.Place) otherPlaces++;
       else if (kind === Kind.Word) otherWordWeight += w;
       if (this.#queryAt[t] === stamp) {
         shared += w;
@@ -182,11 +190,13 @@ export class Linker {
         if (kind === Kind.Word) {
           sharedWords++;
           sharedWordWeight += w;
-        } else if (kind === Kind.Entity) sharedEntities++;
+        } else if (kind === Kind.Entity || kind === Kind.Place) sharedEntities++;
+        if (kind === Kind.Place) sharedPlaces++;
       }
     }
     if (sharedCount < this.options.minShared || sharedWords < this.options.minSharedWords || !shared) return 0;
     if (entities > 1 && otherEntities > 1 && !sharedEntities) return 0;
+    if (places && otherPlaces && !sharedPlaces) return 0;
     // the same participants doing something else is another proposition: most of what is said must match
     if (sharedWordWeight < MIN_WORD_OVERLAP * Math.min(wordWeight, otherWordWeight)) return 0;
     const overlap = shared / Math.min(total, otherTotal);

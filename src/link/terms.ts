@@ -54,7 +54,7 @@ function namesEntity(word: string, named: Set<string>): boolean {
 }
 
 /** The terms a claim is linked by: content-word stems, `e:` entities and `q:` counted things. */
-export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cue" | "entities" | "quantities">): string[] {
+export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cue" | "entities" | "entityTypes" | "quantities">): string[] {
   const said = new Set<string>();
   for (const phrase of [record.source, record.cue]) if (phrase) for (const t of tokenize(phrase)) said.add(t.lower);
   // a name counts once, as its entity: its words would weigh it again and make every sentence about
@@ -64,7 +64,8 @@ export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cu
   for (const e of record.entities) {
     const words = tokenize(e).map((t) => t.lower);
     for (const w of words) named.add(w);
-    if (!words.every((w) => said.has(w))) terms.add(`e:${e.toLowerCase()}`);
+    // a place is a term of its own kind: two reports of the same deed in different places are two facts
+    if (!words.every((w) => said.has(w))) terms.add(`${record.entityTypes?.[e] === "place" ? "p" : "e"}:${e.toLowerCase()}`);
   }
   const tokens = tokenize(record.sentence);
   tokens.forEach((t, i) => {
