@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createDoc, spanText, type Doc, type Span } from "../src/doc.ts";
 import { segment } from "../src/text/index.ts";
-import { kind } from "../src/extract/kind.ts";
+import { genreLean, kind } from "../src/extract/kind.ts";
+import { defaultPipeline } from "../src/extract/index.ts";
 
 const annotator = kind();
 
@@ -199,4 +200,23 @@ test("a commentator's remark that names nothing concrete is a view, and the writ
   // each label names the words of the rule that set it
   assert.equal(spanText(doc, doc.layers.kind![0].evidence[0]), "observer");
   assert.equal(spanText(doc, doc.layers.kind![1].evidence[0]), "Of course");
+});
+
+test("a sentence no rule decides leans with its text: a report's way in a report, a commentary's in a commentary", () => {
+  const undecided = "Heavy rain had fallen across the region for eight days before the collapse.";
+  const report =
+    "The Kessar Dam collapsed on Monday, the health office said. Officials said 46 people died. " +
+    "Police closed the main road to Lindor. The army sent 300 soldiers to the valley, the ministry said. " + undecided;
+  const commentary =
+    "I have never seen a government so careless. Why would anyone trust it? Surely the ministry could do better. " +
+    "You would think someone might resign. I doubt anyone will. " + undecided;
+  const kindOf = (text: string) => {
+    const doc = defaultPipeline().run(createDoc({ id: "t", text, meta: {} }));
+    return doc.layers.kind!.at(-1)!.kind;
+  };
+  assert.equal(kindOf(report), "claim");
+  assert.equal(kindOf(commentary), "opinion");
+  // the lean is smoothed: a text with no ruled sentence leans nowhere
+  assert.equal(genreLean([undefined, undefined]), 0);
+  assert.ok(genreLean([{ claim: true, because: [] }]) < genreLean([{ claim: true, because: [] }, { claim: true, because: [] }]));
 });

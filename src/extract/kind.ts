@@ -11,14 +11,16 @@ import { looksRegularPast } from "../text/wordforms.ts";
 // something verifiable (an event, an action, a number, a date, a status, what someone said); the
 // writer's judgements, feelings, questions and speculation are not claims.
 //
-// A few rules decide first (`rule`): what a named party says, a figure, a bill's content and a named
-// actor's past deed are claims; a fragment, the writer's question, modal speculation or stance opener,
+// A few rules decide first (`rule`): what a named party says, a figure, a bill's content, a named
+// actor's deed or what it has, and something said to be at a named place are claims; a fragment, the writer's question, modal speculation or stance opener,
 // and a commentator's remark with nothing concrete in it are not. Each rule names the words it read.
 // Otherwise the decision is a small logistic layer (`models/kind.json`, fitted by `npm run train` on news
 // sentences, objective = claim) over the two word models' log-odds and the sentence's factuality
 // cues: what the other annotators found (an attribution, a quantity, a date, a named actor) and the
 // shape of the sentence (an event verb, the writer's own modality, first person, how much of it is
-// abstract nouns). A line that is not a sentence (a dateline, a URL, a heading ending in a colon, a
+// abstract nouns), plus the lean of the whole text (`genreLean`): where the rules found mostly claims
+// (a report) an undecided sentence leans to claim, where they found mostly opinion (a commentary) to
+// opinion. A line that is not a sentence (a dateline, a URL, a heading ending in a colon, a
 // fragment with no verb) and a question the writer asks assert nothing and are never claims.
 
 /** The factuality cues, in the order of the combining layer's inputs. */
@@ -170,11 +172,13 @@ export function kind(): Annotator {
     provides: ["kind"],
     run(doc) {
       const layers = sentenceLayers(doc);
-      doc.layers.kind = doc.sentences.map((sentence) => {
+      const read = doc.sentences.map((sentence) => {
         const [check, subjective] = scoreSentence([models.checkworthy, models.subjectivity], doc.text, doc.tokens, sentence.tokenStart, sentence.tokenEnd);
         const cues = sentenceCues(doc, sentence, layers(sentence.index), check, subjective, models);
-        return decide(doc, sentence, cues, check, subjective, models.combine);
+        return { sentence, check, subjective, cues, ruling: rule(cues) };
       });
+      const lean = genreLean(read.map((r) => r.ruling));
+      doc.layers.kind = read.map((r) => decide(doc, r.sentence, r.cues, r.ruling, r.check, r.subjective, models.combine, lean));
     },
   };
 }
@@ -242,7 +246,8 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   set("date", found.date);
   // "It does have plenty of artillery": a pronoun opening the sentence carries on the last one's actor
   // and "Police sealed off the area": a group that acts in the news, as the subject, is an actor too
-  set("actor", found.entity ?? (found.entityBefore && openingPronoun(doc.tokens, sentence)) ?? groupSubject(doc.tokens, sentence));
+  const subject = openingAdverbialEnd(doc.tokens, sentence);
+  set("actor", found.entity ?? (found.entityBefore && pronounAt(doc.tokens, subject, sentence)) ?? groupSubject(doc.tokens, subject, sentence));
   const shape = readShape(doc.tokens, sentence.tokenStart, sentence.tokenEnd);
   set("eventVerb", shape.eventVerb);
   const certainty = found.certainty;
@@ -292,20 +297,33 @@ const namedIn = (e: Span, content: Span, source: Span): boolean =>
   e.start >= content.start && e.end <= content.end && (e.end <= source.start || e.start >= source.end);
 
 /**
- * The token after the actor that opens the sentence (after an optional "the"): a named entity, a
- * pronoun standing for the actor just named ("They have also closed three crossings"), or a group that
- * acts in the news ("Emergency teams have set up shelters"); -1 when there is none.
+ * The token after the actor that opens the sentence (after a scene-setting "In Seoul," and an optional
+ * "the"): a named entity, a pronoun standing for the actor just named ("They have also closed three
+ * crossings"), or a group that acts in the news ("Emergency teams have set up shelters"); -1 when
+ * there is none.
  */
 function afterActor(tokens: readonly Token[], sentence: Sentence, found: SentenceLayers): number {
-  let i = sentence.tokenStart;
+  let i = openingAdverbialEnd(tokens, sentence);
   if (i < sentence.tokenEnd && tokens[i].lower === "the") i++;
   if (i >= sentence.tokenEnd) return -1;
-  const actor = found.entities.find((e) => e.start === tokens[i].start) ?? (found.entityBefore && openingPronoun(tokens, sentence)) ?? groupSubject(tokens, sentence);
+  const actor = found.entities.find((e) => e.start === tokens[i].start) ?? (found.entityBefore && pronounAt(tokens, i, sentence)) ?? groupSubject(tokens, i, sentence);
   if (!actor) return -1;
   while (i < sentence.tokenEnd && tokens[i].start < actor.end) i++;
   return i;
 }
 
+/** Words that open a scene-setting phrase before the subject: "In Seoul, …", "At the same time, …". */
+const ADVERBIAL_OPENERS = new Set(["in", "at", "on", "by", "after", "before", "during", "since", "meanwhile", "earlier", "later", "late", "early", "last", "this", "overnight", "yesterday", "today"]);
+/**
+ * Where the subject starts: after an opening adverbial that ends in a comma within a few words ("In
+ * Seoul, the president convened…", "At the same time, the Kremlin has moved…"), else at the start.
+ */
+function openingAdverbialEnd(tokens: readonly Token[], sentence: Sentence): number {
+  const start = sentence.tokenStart;
+  if (start >= sentence.tokenEnd || !ADVERBIAL_OPENERS.has(tokens[start].lower)) return start;
+  for (let i = start + 1; i < Math.min(sentence.tokenEnd - 1, start + 7); i++) if (tokens[i].lower === ",") return i + 1;
+  return start;
+}
 const NEGATORS = new Set(["not", "never"]);
 
 /**
@@ -383,24 +401,23 @@ function locatedExistenceOf(tokens: readonly Token[], sentence: Sentence, entiti
   }
   return undefined;
 }
-/** Personal pronouns that, opening a sentence, stand for someone just named. */
+/** Personal pronouns that, as the subject, stand for someone just named. */
 const SUBJECT_PRONOUNS = new Set(["it", "they", "he", "she"]);
-const openingPronoun = (tokens: readonly Token[], sentence: Sentence): Token | undefined => {
-  const first = tokens[sentence.tokenStart];
-  return sentence.tokenEnd > sentence.tokenStart && SUBJECT_PRONOUNS.has(first.lower) ? first : undefined;
-};
+const pronounAt = (tokens: readonly Token[], i: number, sentence: Sentence): Token | undefined =>
+  i < sentence.tokenEnd && SUBJECT_PRONOUNS.has(tokens[i].lower) ? tokens[i] : undefined;
 
 /** Groups that act in news reports and are seldom named: "Police sealed off…", "Rescue teams searched…". */
 const GROUP_ACTORS = new Set(
   ("police policemen officers troops soldiers forces army rescuers rescue firefighters residents villagers protesters " +
     "demonstrators authorities officials investigators prosecutors judges lawmakers legislators parliament government " +
     "voters workers militants rebels fighters gunmen civilians refugees migrants doctors medics paramedics hospitals " +
-    "engineers inspectors regulators ministry ministries company companies firm banks teams crews").split(" "),
+    "engineers inspectors regulators ministry ministries company companies firm banks teams crews president minister " +
+    "mayor governor premier chancellor").split(" "),
 );
-/** A group actor among the first words of the sentence, where its subject stands: the last one ("Rescue teams"). */
-function groupSubject(tokens: readonly Token[], sentence: Sentence): Token | undefined {
+/** A group actor among the first words of the subject (from token `from`): the last one ("Rescue teams"). */
+function groupSubject(tokens: readonly Token[], from: number, sentence: Sentence): Token | undefined {
   let group: Token | undefined;
-  for (let i = sentence.tokenStart; i < Math.min(sentence.tokenEnd, sentence.tokenStart + 4); i++)
+  for (let i = from; i < Math.min(sentence.tokenEnd, from + 4); i++)
     if (GROUP_ACTORS.has(tokens[i].lower)) group = tokens[i];
   return group;
 }
@@ -501,7 +518,7 @@ export const combinedMargin = (cues: SentenceCues, combine: KindModelFile): numb
   CUES.reduce((z, cue, i) => z + combine.weights[cue] * cues.values[i], combine.bias);
 
 /** A decision made by rule, with the words that made it (none when no single word did). */
-interface Ruling {
+export interface Ruling {
   claim: boolean;
   because: Span[];
 }
@@ -560,9 +577,21 @@ const DATE = CUES.indexOf("date");
 const FIRST_PERSON = CUES.indexOf("firstPerson");
 const QUANTITY = CUES.indexOf("quantity");
 
-function decide(doc: Doc, sentence: Sentence, cues: SentenceCues, check: Scored, subjective: Scored, combine: KindModelFile): KindFinding {
-  const ruling = rule(cues);
-  const claim = ruling?.claim ?? combinedMargin(cues, combine) > 0;
+/**
+ * How far the document's genre leans to claims (towards +1, a report) or to opinion (towards -1, a
+ * commentary), from the sentences the rules decided: smoothed, so a short text leans little. A
+ * sentence no rule decides is read in the light of the text it stands in.
+ */
+export function genreLean(rulings: ReadonlyArray<Ruling | undefined>): number {
+  let claims = 0;
+  let opinions = 0;
+  for (const r of rulings) if (r) r.claim ? claims++ : opinions++;
+  return (claims - opinions) / (claims + opinions + GENRE_SMOOTHING);
+}
+const GENRE_SMOOTHING = 4;
+
+function decide(doc: Doc, sentence: Sentence, cues: SentenceCues, ruling: Ruling | undefined, check: Scored, subjective: Scored, combine: KindModelFile, lean: number): KindFinding {
+  const claim = ruling?.claim ?? combinedMargin(cues, combine) + lean > 0;
   // evidence: the words of the rule that decided, or the cues that pushed towards the decision; then
   // the model words that did
   const towards = ruling
