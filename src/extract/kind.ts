@@ -216,48 +216,45 @@ export function sentenceLayers(doc: Doc): (index: number) => SentenceLayers {
 }
 
 const logit = (p: number): number => Math.log(p / (1 - p));
+const CUE_INDEX = Object.fromEntries(CUES.map((cue, i) => [cue, i])) as Record<Cue, number>;
+/** Sets one cue's value (1 when a span shows it, unless given) and the words that show it. */
+function setCue(values: Float64Array, spans: Array<Span | undefined>, cue: Cue, span: Span | undefined, value = span ? 1 : 0): void {
+  const i = CUE_INDEX[cue];
+  values[i] = value;
+  spans[i] = span && { start: span.start, end: span.end };
+}
 
 /** The cue values of one sentence, each model's log-odds measured from its own threshold. */
 export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers, check: Scored, subjective: Scored, models: Omit<Models, "combine">): SentenceCues {
   const values = new Float64Array(CUES.length);
   const spans: Array<Span | undefined> = new Array(CUES.length);
-  const set = (cue: Cue, span: Span | undefined, value = span ? 1 : 0): void => {
-    const i = CUES.indexOf(cue);
-    values[i] = value;
-    spans[i] = span && { start: span.start, end: span.end };
-  };
-  set("checkworthy", undefined, logit(check.probability) - logit(models.checkworthy.threshold));
-  set("subjective", undefined, logit(subjective.probability) - logit(models.subjectivity.threshold));
+  setCue(values, spans, "checkworthy", undefined, logit(check.probability) - logit(models.checkworthy.threshold));
+  setCue(values, spans, "subjective", undefined, logit(subjective.probability) - logit(models.subjectivity.threshold));
   const chain = found.attribution?.chain ?? [];
-  // a quote carrying on from the sentence before has its speaker there: its own quote marks (or, for
-  // the lines after "X said:", its first word) stand in for them
-  const opening = doc.tokens[sentence.tokenStart];
-  const here = (span: Span | undefined): Span | undefined =>
-    span && (span.start >= sentence.start && span.end <= sentence.end ? span : (found.attribution?.evidence[0] ?? { start: opening.start, end: opening.end }));
-  const attributed = here(chain[0]?.cue);
-  set("attributed", attributed);
+  const attributed = here(doc, sentence, found, chain[0]?.cue);
+  setCue(values, spans, "attributed", attributed);
   // the verb of the sentence is the outermost reporter's: "The Courier reports, citing AP, …"
   const mainCue = chain[chain.length - 1]?.cue;
   const mainVerb = mainCue && doc.text.slice(mainCue.start, mainCue.end).toLowerCase().split(/\s+/);
   const isView = !!mainVerb && mainVerb.some((w) => VIEW_CUES.has(w));
   const source = chain[0]?.source;
   const named = source && (chain[0].resolved || isNamed(doc, source, sentence, found.entities) ? source : undefined);
-  set("quantity", found.quantity);
-  set("date", found.date);
+  setCue(values, spans, "quantity", found.quantity);
+  setCue(values, spans, "date", found.date);
   // "It does have plenty of artillery": a pronoun opening the sentence carries on the last one's actor
   // and "Police sealed off the area": a group that acts in the news, as the subject, is an actor too
   const subject = openingAdverbialEnd(doc.tokens, sentence);
-  set("actor", found.entity ?? (found.entityBefore && pronounAt(doc.tokens, subject, sentence)) ?? groupSubject(doc.tokens, subject, sentence));
+  setCue(values, spans, "actor", found.entity ?? (found.entityBefore && pronounAt(doc.tokens, subject, sentence)) ?? groupSubject(doc.tokens, subject, sentence));
   const shape = readShape(doc.tokens, sentence.tokenStart, sentence.tokenEnd);
-  set("eventVerb", shape.eventVerb);
+  setCue(values, spans, "eventVerb", shape.eventVerb);
   const certainty = found.certainty;
   const speculation = certainty && speculationCue(doc, certainty);
   if (!attributed) {
-    set("ownModal", shape.modal);
-    set("ownSpeculation", speculation);
-    set("firstPerson", shape.personal);
+    setCue(values, spans, "ownModal", shape.modal);
+    setCue(values, spans, "ownSpeculation", speculation);
+    setCue(values, spans, "firstPerson", shape.personal);
   }
-  set("abstractShare", undefined, shape.words ? shape.abstract / shape.words : 0);
+  setCue(values, spans, "abstractShare", undefined, shape.words ? shape.abstract / shape.words : 0);
   const fragment = found.quantity || attributed ? undefined : shape.fragment;
   // what the content names beside its source: a forecast of "officials" about Lindor by Friday can be checked
   const concrete = !!found.attribution && !!source && (!!found.quantity || !!found.date || found.entities.some((e) => namedIn(e, found.attribution!, source)));
@@ -271,8 +268,8 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     values,
     spans,
     unasserted: fragment ?? (attributed ? undefined : shape.question),
-    ...(mainCue ? (isView ? { view: here(mainCue) } : { reported: here(mainCue) }) : {}),
-    ...(named ? { namedSource: here(named) } : {}),
+    ...(mainCue ? (isView ? { view: here(doc, sentence, found, mainCue) } : { reported: here(doc, sentence, found, mainCue) }) : {}),
+    ...(named ? { namedSource: here(doc, sentence, found, named) } : {}),
     ...(attributed && speculation && !concrete ? { speculative: speculation } : {}),
     ...(commentary ? { commentary } : {}),
     ...(actorEvent ? { actorEvent } : {}),
@@ -282,6 +279,17 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     ...(stanceOpener && !attributed ? { stanceOpener } : {}),
     ...(shape.personal && !attributed && !INSTITUTIONAL_WE.has(shape.personal.lower) ? { personalVoice: shape.personal } : {}),
   };
+}
+
+/**
+ * A span of the sentence standing for `span`: itself when inside it; for a quote carrying on from the
+ * sentence before, whose speaker and cue stand there, its own quote marks (or, for the lines after
+ * "X said:", its first word).
+ */
+function here(doc: Doc, sentence: Sentence, found: SentenceLayers, span: Span | undefined): Span | undefined {
+  if (!span || (span.start >= sentence.start && span.end <= sentence.end)) return span;
+  const opening = doc.tokens[sentence.tokenStart];
+  return found.attribution?.evidence[0] ?? { start: opening.start, end: opening.end };
 }
 
 /** The source's head word when it is a kind of commentator: "a veteran analyst notes that…". */
@@ -336,27 +344,28 @@ function actorEventOf(tokens: readonly Token[], sentence: Sentence, found: Sente
   let i = afterActor(tokens, sentence, found);
   if (i < 0) return undefined;
   const end = sentence.tokenEnd;
-  const skip = (words: ReadonlySet<string>): void => {
-    if (i < end && words.has(tokens[i].lower)) i++;
-  };
-  skip(EVENT_ADVERBS);
+  i = skipOne(tokens, i, end, EVENT_ADVERBS);
   const first = i < end ? tokens[i].lower : "";
   if (HAVE.has(first)) {
     i++;
-    if (!first.endsWith("n't")) skip(NEGATORS);
-    skip(EVENT_ADVERBS);
+    if (!first.endsWith("n't")) i = skipOne(tokens, i, end, NEGATORS);
+    i = skipOne(tokens, i, end, EVENT_ADVERBS);
     return i < end && isParticiple(tokens[i].lower) && tokens[i].lower !== "been" ? tokens[i] : undefined;
   }
   // "did not respond", "didn't say": the denied event is told as firmly as a done one
   if (first === "did" || first === "didn't") {
     i++;
-    if (first === "did") skip(NEGATORS);
+    if (first === "did") i = skipOne(tokens, i, end, NEGATORS);
     return i < end && isWord(tokens[i].lower) ? tokens[i] : undefined;
   }
-  skip(NEGATORS);
+  i = skipOne(tokens, i, end, NEGATORS);
   const verb = tokens[i];
   return verb && i < end && isEventVerb(verb.lower) ? verb : undefined;
 }
+/** Past token `i` when it is one of `words` (and before `end`), else `i`. */
+const skipOne = (tokens: readonly Token[], i: number, end: number, words: ReadonlySet<string>): number =>
+  i < end && words.has(tokens[i].lower) ? i + 1 : i;
+
 /** Verbs that tell what an actor has, lacks, holds or speaks: a state that can be checked. */
 const STATE_VERBS = new Set(
   ("has have had lacks lack lacked possesses possess possessed owns own owned controls control controlled speaks speak " +
@@ -529,40 +538,42 @@ export interface Ruling {
  * a number is) always is, whatever the tone around it. Attribution alone does not decide: "analysts
  * argue that …" is as often an opinion as a report.
  */
+/** A found span as a list of evidence: one span or none. */
+const words = (found: Span | undefined): Span[] => (found ? [found] : []);
+const has = (cues: SentenceCues, cue: number): boolean => cues.values[cue] > 0;
+const spanOf = (cues: SentenceCues, cue: number): Span[] => words(cues.spans[cue]);
+
 export function rule(cues: SentenceCues): Ruling | undefined {
-  const value = (i: number) => cues.values[i] > 0;
-  const words = (found: Span | undefined): Span[] => (found ? [found] : []);
-  const span = (i: number) => words(cues.spans[i]);
   if (cues.unasserted) return { claim: false, because: words(cues.unasserted) };
-  if (value(ATTRIBUTED)) {
+  if (has(cues, ATTRIBUTED)) {
     // a figure can be checked whoever gives it; what a named party says or predicts is a claim about
     // what they said; a view of unnamed "analysts" or "observers", or their speculation, is commentary
-    if (value(QUANTITY)) return { claim: true, because: [...span(QUANTITY), ...span(ATTRIBUTED)] };
+    if (has(cues, QUANTITY)) return { claim: true, because: [...spanOf(cues, QUANTITY), ...spanOf(cues, ATTRIBUTED)] };
     if (cues.namedSource) return { claim: true, because: words(cues.namedSource) };
     const commentary = cues.view ?? cues.speculative ?? cues.commentary;
-    return commentary ? { claim: false, because: words(commentary) } : { claim: true, because: span(ATTRIBUTED) };
+    return commentary ? { claim: false, because: words(commentary) } : { claim: true, because: spanOf(cues, ATTRIBUTED) };
   }
   // the writer stepping in to comment: "Of course, all of this is hypothetical"
-  if (cues.stanceOpener && !value(QUANTITY)) return { claim: false, because: words(cues.stanceOpener) };
+  if (cues.stanceOpener && !has(cues, QUANTITY)) return { claim: false, because: words(cues.stanceOpener) };
   // what a bill or plan would do is what its text says
   if (cues.proposalContent) return { claim: true, because: words(cues.proposalContent) };
   // the writer's own speculation or prescription ("it could backfire", "this would give Moscow…",
   // "we must…") asserts nothing yet, unless it carries a figure
-  if (value(OWN_SPECULATION)) return { claim: false, because: span(OWN_SPECULATION) };
-  if (value(OWN_MODAL) && !value(QUANTITY)) return { claim: false, because: span(OWN_MODAL) };
+  if (has(cues, OWN_SPECULATION)) return { claim: false, because: spanOf(cues, OWN_SPECULATION) };
+  if (has(cues, OWN_MODAL) && !has(cues, QUANTITY)) return { claim: false, because: spanOf(cues, OWN_MODAL) };
   // the writer speaking as "I" or to "you" gives a view: "I feel…", "you are right that…"
   if (cues.personalVoice) return { claim: false, because: words(cues.personalVoice) };
   // a figure the writer states is checkable: "a brigade is about 8,000 soldiers"
-  if (value(QUANTITY)) return { claim: true, because: span(QUANTITY) };
+  if (has(cues, QUANTITY)) return { claim: true, because: spanOf(cues, QUANTITY) };
   // a named actor doing something, told in the past tense: "North Korea has sent troops…"; or what it
   // has or lacks: "North Korea has mainly obsolete tanks"; or something said to be at a named place
   if (cues.actorEvent) return { claim: true, because: words(cues.actorEvent) };
   if (cues.actorState) return { claim: true, because: words(cues.actorState) };
   if (cues.locatedExistence) return { claim: true, because: words(cues.locatedExistence) };
   // nothing to check it against: no one named, no figure, no date, no event
-  if (!value(ACTOR) && !value(DATE) && !value(EVENT_VERB)) return { claim: false, because: [] };
+  if (!has(cues, ACTOR) && !has(cues, DATE) && !has(cues, EVENT_VERB)) return { claim: false, because: [] };
   // an event told in the past tense with its actor or place and its time is a report of fact
-  if (value(EVENT_VERB) && value(ACTOR) && value(DATE) && !value(FIRST_PERSON)) return { claim: true, because: span(EVENT_VERB) };
+  if (has(cues, EVENT_VERB) && has(cues, ACTOR) && has(cues, DATE) && !has(cues, FIRST_PERSON)) return { claim: true, because: spanOf(cues, EVENT_VERB) };
   return undefined;
 }
 
@@ -594,12 +605,7 @@ function decide(doc: Doc, sentence: Sentence, cues: SentenceCues, ruling: Ruling
   const claim = ruling?.claim ?? combinedMargin(cues, combine) + lean > 0;
   // evidence: the words of the rule that decided, or the cues that pushed towards the decision; then
   // the model words that did
-  const towards = ruling
-    ? ruling.because
-    : CUES.flatMap((cue, i) => {
-        const span = cues.spans[i];
-        return span && combine.weights[cue] * cues.values[i] > 0 === claim ? [span] : [];
-      }).slice(0, EVIDENCE_WORDS);
+  const towards = ruling ? ruling.because : cueWordsTowards(cues, combine, claim);
   return {
     start: sentence.start,
     end: sentence.end,
@@ -612,25 +618,42 @@ function decide(doc: Doc, sentence: Sentence, cues: SentenceCues, ruling: Ruling
   };
 }
 
+/** The spans of the cues that pushed the combining layer towards its decision, a few at most. */
+function cueWordsTowards(cues: SentenceCues, combine: KindModelFile, claim: boolean): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < CUES.length && out.length < EVIDENCE_WORDS; i++) {
+    const span = cues.spans[i];
+    if (span && combine.weights[CUES[i]] * cues.values[i] > 0 === claim) out.push(span);
+  }
+  return out;
+}
+
+interface Push {
+  push: number;
+  from: number;
+  to: number;
+}
+/** Inserts the features of `scored` that push the decision's way (`sign`) into `top`, strongest first. */
+function keepStrongest(top: Push[], scored: Scored, sign: number): void {
+  const keep = EVIDENCE_WORDS * 2;
+  for (let i = 0; i < scored.weight.length; i++) {
+    const push = sign * scored.weight[i];
+    if (push <= 0 || scored.to[i] <= scored.from[i] || (top.length === keep && push <= top[keep - 1].push)) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1].push < push) at--;
+    top.splice(at, 0, { push, from: scored.from[i], to: scored.to[i] });
+    if (top.length > keep) top.pop();
+  }
+}
+
 /**
  * The words whose weights pushed hardest towards the decision, over both models (subjectivity counts
  * against a claim): a few of them out of dozens, so kept by insertion into a short list, not a sort.
  */
 function strongestWords(doc: Doc, check: Scored, subjective: Scored, isClaim: boolean): Span[] {
-  const keep = EVIDENCE_WORDS * 2;
-  const top: { push: number; from: number; to: number }[] = [];
-  const consider = (scored: Scored, sign: number): void => {
-    for (let i = 0; i < scored.weight.length; i++) {
-      const push = (isClaim ? sign : -sign) * scored.weight[i];
-      if (push <= 0 || scored.to[i] <= scored.from[i] || (top.length === keep && push <= top[keep - 1].push)) continue;
-      let at = top.length;
-      while (at > 0 && top[at - 1].push < push) at--;
-      top.splice(at, 0, { push, from: scored.from[i], to: scored.to[i] });
-      if (top.length > keep) top.pop();
-    }
-  };
-  consider(check, 1);
-  consider(subjective, -1);
+  const top: Push[] = [];
+  keepStrongest(top, check, isClaim ? 1 : -1);
+  keepStrongest(top, subjective, isClaim ? -1 : 1);
   const spans: Span[] = [];
   for (const { from, to } of top) {
     const span = { start: doc.tokens[from].start, end: doc.tokens[to - 1].end };
