@@ -52,6 +52,10 @@ const PARTICIPLES = new Set(["said", "told", "shown", "found", "known", "thought
 const COORDINATORS = new Set(["and", "or", "but"]);
 const QUOTE_OPEN = new Set(["“", "‘", "«"]);
 const QUOTE_CLOSE = new Set(["”", "’", "»"]);
+/** A mark that may open a quote: a typographic opener or a straight double quote. */
+const opensQuoteMark = (t: string): boolean => QUOTE_OPEN.has(t) || t === '"';
+/** A mark that may close a quote: a typographic closer or a straight double quote. */
+const closesQuoteMark = (t: string): boolean => QUOTE_CLOSE.has(t) || t === '"';
 const END_MARKER = /\((?:end|ends)\)\s*$|\bENDS?\s*$/i;
 const COLON_REACH = 12;
 
@@ -389,7 +393,7 @@ function phraseBeforeApposition(doc: Doc, sentence: Sentence, left: number): Tok
 function opensClause(doc: Doc, sentence: Sentence, i: number): boolean {
   if (i === sentence.tokenStart) return true;
   const before = word(doc, i - 1);
-  return QUOTE_CLOSE.has(before) || before === '"' || before === "'";
+  return closesQuoteMark(before) || before === "'";
 }
 
 /** Whether tokens [start, end) are a short run of capitalised words: a name. */
@@ -420,11 +424,11 @@ function contentAfter(doc: Doc, sentence: Sentence, i: number): Span {
 /** Whether the sentence opens with a quote that closes (with its comma) right before token `i`. */
 function quoteJustBefore(doc: Doc, sentence: Sentence, i: number): boolean {
   const first = word(doc, sentence.tokenStart);
-  if (!(QUOTE_OPEN.has(first) || first === '"')) return false;
+  if (!opensQuoteMark(first)) return false;
   let k = i - 1;
   while (k > sentence.tokenStart && /^[,—–-]$/.test(word(doc, k))) k--;
   const close = word(doc, k);
-  return k > sentence.tokenStart && (QUOTE_CLOSE.has(close) || close === '"');
+  return k > sentence.tokenStart && closesQuoteMark(close);
 }
 
 /** Content before a cue or its source: the sentence up to the comma (and "as") that precedes them. */
@@ -434,7 +438,7 @@ function contentBefore(doc: Doc, sentence: Sentence, i: number): Span {
   if (last < sentence.tokenStart) return { start: sentence.start, end: sentence.start };
   // a closing quote belongs with the quoted words, and so does the comma inside it: “…closed,”
   let end = doc.tokens[last].end;
-  for (let k = last + 1; k < i; k++) if (QUOTE_CLOSE.has(word(doc, k)) || word(doc, k) === '"') end = doc.tokens[k].end;
+  for (let k = last + 1; k < i; k++) if (closesQuoteMark(word(doc, k))) end = doc.tokens[k].end;
   return { start: sentence.start, end };
 }
 
@@ -651,7 +655,7 @@ function nests(doc: Doc, c: Candidate, inner: Candidate, main: Candidate): boole
 function isQuoted(doc: Doc, span: Span): boolean {
   const first = doc.text[span.start];
   const before = doc.text.slice(Math.max(0, span.start - 2), span.start);
-  return QUOTE_OPEN.has(first) || first === '"' || /[“"]\s?$/.test(before);
+  return opensQuoteMark(first) || /[“"]\s?$/.test(before);
 }
 
 // ---------------------------------------------------------------- quotes and statements
@@ -691,11 +695,11 @@ function inheritSpeakers(doc: Doc, found: Attribution[][]): void {
 /** A sentence that is one quotation from its first mark to its last: “The number will rise.” */
 function isWhollyQuoted(doc: Doc, s: Sentence): boolean {
   const first = doc.tokens[s.tokenStart]?.lower;
-  if (first === undefined || !(QUOTE_OPEN.has(first) || first === '"')) return false;
+  if (first === undefined || !opensQuoteMark(first)) return false;
   for (let i = s.tokenEnd - 1; i > s.tokenStart; i--) {
     const t = doc.tokens[i].lower;
     if (t === "." || t === "!" || t === "?") continue;
-    return QUOTE_CLOSE.has(t) || t === '"';
+    return closesQuoteMark(t);
   }
   return false;
 }
@@ -728,7 +732,7 @@ const isOnlyMarker = (doc: Doc, s: Sentence): boolean => /^\W*(end|ends)\W*$/i.t
 
 function opensQuote(doc: Doc, s: Sentence): boolean {
   const t = doc.tokens[s.tokenStart]?.lower;
-  return t !== undefined && (QUOTE_OPEN.has(t) || t === '"') && !quoteCloses(doc, s);
+  return t !== undefined && opensQuoteMark(t) && !quoteCloses(doc, s);
 }
 
 /** True when the sentence holds a closing quote that no opening quote in it precedes. */
@@ -753,7 +757,7 @@ function inherit(from: Attribution, sentence: Sentence, direct: boolean, doc: Do
   return { ...from, start: sentence.start, end: sentence.end, sentence: sentence.index, direct: direct || from.direct, evidence: quoteMarks(doc, sentence) };
 }
 
-const isQuoteMark = (t: string): boolean => QUOTE_OPEN.has(t) || QUOTE_CLOSE.has(t) || t === '"';
+const isQuoteMark = (t: string): boolean => opensQuoteMark(t) || closesQuoteMark(t);
 /** The quotation marks of a sentence, as spans. */
 function quoteMarks(doc: Doc, sentence: Sentence): Span[] {
   const marks: Span[] = [];

@@ -12,8 +12,9 @@ import { looksRegularPast } from "../text/wordforms.ts";
 // writer's judgements, feelings, questions and speculation are not claims.
 //
 // A few rules decide first (`rule`): what a named party says, a figure, a bill's content, a named
-// actor's deed or what it has, and something said to be at a named place are claims; a fragment, the writer's question, modal speculation or stance opener,
-// and a commentator's remark with nothing concrete in it are not. Each rule names the words it read.
+// actor's deed or what it has, and something said to be at a named place are claims; a fragment, the
+// writer's question, modal speculation or stance opener, and a commentator's remark with nothing
+// concrete in it are not. Each rule names the words it read.
 // Otherwise the decision is a small logistic layer (`models/kind.json`, fitted by `npm run train` on news
 // sentences, objective = claim) over the two word models' log-odds and the sentence's factuality
 // cues: what the other annotators found (an attribution, a quantity, a date, a named actor) and the
@@ -335,7 +336,7 @@ function openingAdverbialEnd(tokens: readonly Token[], sentence: Sentence): numb
 const NEGATORS = new Set(["not", "never"]);
 
 /**
- * An actor followed by what it did or is doing: a past or present-perfect verb ("North Korea has sent
+ * An actor followed by what it did: a past or present-perfect verb ("North Korea has sent
  * troops…", "The Kremlin moved…"), or one denied ("Kessar Hydro did not respond…", "has not confirmed").
  * Not an action under way: "is connecting these topics" reads a motive into events as often as it
  * reports one. Returns the verb.
@@ -526,6 +527,11 @@ const isParticiple = (lower: string): boolean => isPast(lower) || lower.endsWith
 export const combinedMargin = (cues: SentenceCues, combine: KindModelFile): number =>
   CUES.reduce((z, cue, i) => z + combine.weights[cue] * cues.values[i], combine.bias);
 
+/** A found span as a list of evidence: one span or none. */
+const words = (found: Span | undefined): Span[] => (found ? [found] : []);
+const has = (cues: SentenceCues, cue: number): boolean => cues.values[cue] > 0;
+const spanOf = (cues: SentenceCues, cue: number): Span[] => words(cues.spans[cue]);
+
 /** A decision made by rule, with the words that made it (none when no single word did). */
 export interface Ruling {
   claim: boolean;
@@ -538,11 +544,6 @@ export interface Ruling {
  * a number is) always is, whatever the tone around it. Attribution alone does not decide: "analysts
  * argue that …" is as often an opinion as a report.
  */
-/** A found span as a list of evidence: one span or none. */
-const words = (found: Span | undefined): Span[] => (found ? [found] : []);
-const has = (cues: SentenceCues, cue: number): boolean => cues.values[cue] > 0;
-const spanOf = (cues: SentenceCues, cue: number): Span[] => words(cues.spans[cue]);
-
 export function rule(cues: SentenceCues): Ruling | undefined {
   if (cues.unasserted) return { claim: false, because: words(cues.unasserted) };
   if (has(cues, ATTRIBUTED)) {
