@@ -65,13 +65,15 @@ test("a quote after a quoted speaker in the same paragraph is theirs; after a pa
   assert.deepEqual(found[1].evidence.map((e) => spanText(doc, e)), ["“", "”"]);
 });
 
-test("a role noun, an abbreviated title, a party-state bracket and a long apposition still give the speaker (titles dropped from a name)", () => {
+test("a role noun, an abbreviated title, a party-state bracket, a long apposition and 'who said' still give the speaker (titles dropped from a name)", () => {
   assert.deepEqual(sources("The mayor said the bridge was closed."), [["The mayor", "said"]]);
   assert.deepEqual(sources("''There is a lot of new complexity,'' said Mr. Burman."), [["Mr. Burman", "said"]]);
   assert.deepEqual(sources("“It is a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday."), [["Gwen Moore", "said"]]);
   assert.deepEqual(sources("Scott Pruitt, the attorney general of Oklahoma, one of the states suing the agency, said the rule was illegal."), [
     ["Scott Pruitt", "said"],
   ]);
+  // "who said" speaks for the name or the role before its comma
+  assert.deepEqual(sources("The bill was backed by Maria Lopez, who said it would pass."), [["Maria Lopez", "said"]]);
   // a place before the commas is no speaker
   assert.deepEqual(sources("In Washington, the bill, which passed, said nothing."), [[null, null]]);
 });

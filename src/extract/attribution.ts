@@ -220,6 +220,11 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
     const shared = earlier.at(-1)?.source;
     return shared && { cue: full, frame, source: shared, content: contentAfter(doc, sentence, full.end), citing: false };
   }
+  // "…, said Maria Lopez, who added that …": the relative pronoun stands for the name before its comma
+  if (left - 1 > sentence.tokenStart && word(doc, left) === "who" && word(doc, left - 1) === ",") {
+    const antecedent = nameEndingAt(doc, sentence, left - 1);
+    if (antecedent) return { cue: full, frame, source: antecedent, content: contentAfter(doc, sentence, full.end), citing: false };
+  }
   const before = phraseBefore(doc, sentence, cueStart);
   if (before) {
     const after = contentAfter(doc, sentence, full.end);
@@ -394,6 +399,19 @@ function opensClause(doc: Doc, sentence: Sentence, i: number): boolean {
   if (i === sentence.tokenStart) return true;
   const before = word(doc, i - 1);
   return closesQuoteMark(before) || before === "'";
+}
+
+/**
+ * The name (capitalised words, titles such as "Mr." included) or the "the" + role ("the mayor") that
+ * ends just before token `end`; undefined when the words there are neither.
+ */
+function nameEndingAt(doc: Doc, sentence: Sentence, end: number): TokenRange | undefined {
+  let start = end;
+  while (start - 1 >= sentence.tokenStart && end - start < 5 && (isCapitalised(doc, start - 1) || (word(doc, start - 1) === "." && inPhrase(doc, start - 1))))
+    start--;
+  if (start < end && isWord(doc.tokens[start])) return { start, end };
+  if (end - 2 >= sentence.tokenStart && word(doc, end - 2) === "the" && isRoleNoun(word(doc, end - 1))) return { start: end - 2, end };
+  return undefined;
 }
 
 /** Whether tokens [start, end) are a short run of capitalised words: a name. */
