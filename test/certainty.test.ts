@@ -165,3 +165,8 @@ test("a five-thousand-word sentence is labelled in linear time", () => {
   assert.equal(doc.layers.certainty!.length, 1);
   assert.ok(performance.now() - started < 500);
 });
+
+test("a hedge inside a gerund phrase a preposition governs does not hedge the sentence", () => {
+  assert.equal(certaintyOf("The president convened a meeting to assess the implications of Kessaria possibly deploying troops.").label, "asserted");
+  assert.equal(certaintyOf("Kessaria is possibly deploying troops to the border.").label, "hedged");
+});

@@ -154,7 +154,21 @@ function isCueHere(doc: Doc, kind: CueKind, i: number, matchEnd: number, clauseS
   if (word === "may") return !isMonthMay(doc, i, first, end);
   if (word === "will" || word === "might") return !NOUN_BEFORE.has(previous) && next !== "of";
   if (word === "no") return next !== "." && next !== ","; // "No. 10", "No, …"
+  if (kind === "hedge" && isInGerundPhrase(tokens, i, first, end)) return false;
   return kind !== "neutral";
+}
+
+/** Prepositions whose object may be a gerund phrase: "the implications of North Korea possibly deploying". */
+const GERUND_PREPOSITIONS = new Set(["of", "about", "over", "on", "for", "against"]);
+/**
+ * A hedging adverb before the "-ing" verb of a phrase that a preposition governs hedges that phrase,
+ * not the sentence: "to assess the implications of North Korea possibly deploying to Russia".
+ */
+function isInGerundPhrase(tokens: readonly Token[], i: number, first: number, end: number): boolean {
+  const next = i + 1 < end ? tokens[i + 1].lower : "";
+  if (!tokens[i].lower.endsWith("ly") || next.length < 5 || !next.endsWith("ing")) return false;
+  for (let k = i - 1; k >= Math.max(first, i - 4); k--) if (GERUND_PREPOSITIONS.has(tokens[k].lower)) return true;
+  return false;
 }
 
 /** "in May", "May 5": the month, not the modal. */
