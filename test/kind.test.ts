@@ -220,3 +220,12 @@ test("a sentence no rule decides leans with its text: a report's way in a report
   assert.equal(genreLean([undefined, undefined]), 0);
   assert.ok(genreLean([{ claim: true, because: [] }]) < genreLean([{ claim: true, because: [] }, { claim: true, because: [] }]));
 });
+
+test("a page's housekeeping line asserts nothing, even after a live blog's entry time", () => {
+  const doc = docOf("07:15 Welcome to our live coverage of the dam collapse. Sign up for our newsletter to get the latest.");
+  annotator.run(doc);
+  assert.deepEqual(doc.layers.kind!.map((f) => [f.kind, spanText(doc, f.evidence[0])]), [
+    ["opinion", "Welcome to"],
+    ["opinion", "Sign up"],
+  ]);
+});

@@ -44,7 +44,7 @@ export type Cue = (typeof CUES)[number];
 export interface SentenceCues {
   values: Float64Array;
   spans: Array<Span | undefined>;
-  /** Set when the line asserts nothing (not a sentence, or the writer's own question): the words that show it. */
+  /** Set when the line asserts nothing (not a sentence, the writer's own question, the page's housekeeping): the words that show it. */
   unasserted?: Span;
   /** The reporting cue when it introduces a view ("argue", "believe", "suggest") rather than a report. */
   view?: Span;
@@ -108,6 +108,17 @@ const STANCE_OPENERS = new PhraseMatcher(
     "on the surface", "in a sense", "in a way", "otoh", "on the other hand", "sadly",
     "unfortunately", "fortunately", "thankfully", "hopefully", "needless to say", "of course not",
     "mind you", "let's be clear", "make no mistake", "in my view", "in my opinion", "to my mind",
+  ].map((p): [string, true] => [p, true]),
+);
+
+/**
+ * Openers of a page's own housekeeping, which tell the reader something about the page, not the world:
+ * "Welcome to our live coverage…", "Sign up for…", "Follow our updates…".
+ */
+const HOUSEKEEPING = new PhraseMatcher(
+  [
+    "welcome to", "sign up", "subscribe to", "click here", "read more", "follow our", "follow us", "follow the latest",
+    "this story has been updated", "this article has been updated", "this is a developing story", "refresh for",
   ].map((p): [string, true] => [p, true]),
 );
 
@@ -268,7 +279,7 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   return {
     values,
     spans,
-    unasserted: fragment ?? (attributed ? undefined : shape.question),
+    unasserted: fragment ?? (attributed ? undefined : (shape.question ?? housekeepingOf(doc, sentence))),
     ...(mainCue ? (isView ? { view: here(doc, sentence, found, mainCue) } : { reported: here(doc, sentence, found, mainCue) }) : {}),
     ...(named ? { namedSource: here(doc, sentence, found, named) } : {}),
     ...(attributed && speculation && !concrete ? { speculative: speculation } : {}),
@@ -280,6 +291,16 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     ...(stanceOpener && !attributed ? { stanceOpener } : {}),
     ...(shape.personal && !attributed && !INSTITUTIONAL_WE.has(shape.personal.lower) ? { personalVoice: shape.personal } : {}),
   };
+}
+
+/** The opening words of a housekeeping line ("Welcome to our live coverage…"), if it is one. */
+function housekeepingOf(doc: Doc, sentence: Sentence): Span | undefined {
+  const tokens = doc.tokens;
+  let start = sentence.tokenStart;
+  // a live blog's entry opens with its time: "07:15 Welcome to…"
+  if (start + 3 < sentence.tokenEnd && tokens[start + 1].lower === ":" && /^\d\d?$/.test(tokens[start].lower)) start += 3;
+  const match = HOUSEKEEPING.matchAt(tokens, start, sentence.tokenEnd);
+  return match && { start: tokens[match.tokenStart].start, end: tokens[match.tokenEnd - 1].end };
 }
 
 /**
