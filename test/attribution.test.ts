@@ -78,6 +78,16 @@ test("a role noun, an abbreviated title, a party-state bracket, a long appositio
   assert.deepEqual(sources("In Washington, the bill, which passed, said nothing."), [[null, null]]);
 });
 
+test("a transcript's or headline's speaker label is the source; a page label or a dateline is not", () => {
+  assert.deepEqual(sources("PENCE: Well, I think the voters will decide."), [["PENCE", ":"]]);
+  assert.deepEqual(sources("Loretta Lynch: No charges will be filed."), [["Loretta Lynch", ":"]]);
+  assert.deepEqual(sources("Breaking News: The bridge has reopened."), [[null, null]]);
+  const doc = segment(createDoc({ id: "t", text: "LINDOR: The bridge has reopened.", meta: {} }));
+  doc.layers.entities = [{ start: 0, end: 6, sentence: 0, annotator: "test", evidence: [], canonical: "Lindor", type: "place" }];
+  attribution().run(doc);
+  assert.equal(doc.layers.attribution!.length, 0);
+});
+
 test("a nested report builds a chain from the original speaker to the reporter", () => {
   const doc = analyse("The Courier reports, citing AP, that the minister said the border was closed.");
   const chain = doc.layers.attribution![0].chain.map((l) => spanText(doc, l.source));

@@ -186,7 +186,33 @@ function findCandidates(doc: Doc, sentence: Sentence): Candidate[] {
           : verbCandidate(doc, sentence, cue, m.value, out);
     if (candidate) out.push(candidate);
   }
+  if (!out.length) {
+    const labelled = speakerLabel(doc, sentence);
+    if (labelled) out.push(labelled);
+  }
   return out;
+}
+
+/** Words of labels that end in a colon without naming a speaker: "Update:", "Breaking News:", "Photo:". */
+const NOT_SPEAKERS = new Set(
+  ("note update updated editor editors photo photos video watch listen read related source sources correction " +
+    "disclaimer warning breaking exclusive analysis opinion comment live q a question answer summary background " +
+    "context timeline key what why how when where who news updates points fact check report reports more top").split(" "),
+);
+/**
+ * A transcript's or a headline's speaker label: "PENCE: Well, I think…", "Loretta Lynch: No charges".
+ * A short run of capitalised words opening the sentence, then a colon and what was said; not a
+ * page label ("Update:") and not a place (a dateline such as "WASHINGTON:").
+ */
+function speakerLabel(doc: Doc, sentence: Sentence): Candidate | undefined {
+  const start = sentence.tokenStart;
+  let colon = start;
+  while (colon < sentence.tokenEnd && colon - start < 4 && word(doc, colon) !== ":" && isWord(doc.tokens[colon]) && isCapitalised(doc, colon)) colon++;
+  if (colon === start || colon + 2 >= sentence.tokenEnd || word(doc, colon) !== ":") return undefined;
+  for (let i = start; i < colon; i++) if (NOT_SPEAKERS.has(word(doc, i))) return undefined;
+  const place = (doc.layers.entities ?? []).some((e) => e.start === doc.tokens[start].start && (e.type === "place" || e.type === "country"));
+  if (place) return undefined;
+  return { cue: { start: colon, end: colon + 1 }, frame: "verb", source: { start, end: colon }, content: contentAfter(doc, sentence, colon + 1), citing: false };
 }
 
 /** "reports" after a determiner or at the start of a sentence is the noun, not the verb. */
