@@ -117,28 +117,53 @@ export class LinearModel {
 
 /** Scores one sentence with several models, extracting its features once. */
 export function scoreSentence(models: readonly LinearModel[], text: string, tokens: readonly Token[], start: number, end: number): Scored[] {
-  const scored = models.map((): Scored => ({ probability: 0, from: [], to: [], weight: [] }));
-  const margins = models.map((m) => m.bias);
-  const values = models.map((m) => wordValue(end - start, m.lengthPower));
-  const fire = (m: number, w: number, from: number, to: number): void => {
+  const scoring = new Scoring(models, end - start);
+  extractFeatures(text, tokens, start, end, scoring);
+  return scoring.finish();
+}
+
+/** The feature sink of one sentence's scoring: every model's margin and the features that moved it. */
+class Scoring implements FeatureSink {
+  readonly #models: readonly LinearModel[];
+  readonly #scored: Scored[];
+  readonly #margins: number[];
+  readonly #values: number[];
+
+  constructor(models: readonly LinearModel[], length: number) {
+    this.#models = models;
+    this.#scored = [];
+    this.#margins = [];
+    this.#values = [];
+    for (const m of models) {
+      this.#scored.push({ probability: 0, from: [], to: [], weight: [] });
+      this.#margins.push(m.bias);
+      this.#values.push(wordValue(length, m.lengthPower));
+    }
+  }
+
+  word(word: string, i: number): void {
+    for (let m = 0; m < this.#models.length; m++) this.#fire(m, this.#models[m].wordWeight(word) * this.#values[m], i, i + 1);
+  }
+
+  pair(first: string, second: string, from: number, to: number): void {
+    for (let m = 0; m < this.#models.length; m++) this.#fire(m, this.#models[m].pairWeight(first, second) * this.#values[m], from, to);
+  }
+
+  dense(key: string, from: number, to: number): void {
+    for (let m = 0; m < this.#models.length; m++) this.#fire(m, this.#models[m].denseWeight(key), from, to);
+  }
+
+  finish(): Scored[] {
+    for (let m = 0; m < this.#models.length; m++) this.#scored[m].probability = 1 / (1 + Math.exp(-this.#margins[m]));
+    return this.#scored;
+  }
+
+  #fire(m: number, w: number, from: number, to: number): void {
     if (w === 0) return;
-    margins[m] += w;
-    scored[m].from.push(from);
-    scored[m].to.push(to);
-    scored[m].weight.push(w);
-  };
-  const sink: FeatureSink = {
-    word: (word, i) => {
-      for (let m = 0; m < models.length; m++) fire(m, models[m].wordWeight(word) * values[m], i, i + 1);
-    },
-    pair: (first, second, from, to) => {
-      for (let m = 0; m < models.length; m++) fire(m, models[m].pairWeight(first, second) * values[m], from, to);
-    },
-    dense: (key, from, to) => {
-      for (let m = 0; m < models.length; m++) fire(m, models[m].denseWeight(key), from, to);
-    },
-  };
-  extractFeatures(text, tokens, start, end, sink);
-  margins.forEach((z, m) => (scored[m].probability = 1 / (1 + Math.exp(-z))));
-  return scored;
+    this.#margins[m] += w;
+    const scored = this.#scored[m];
+    scored.from.push(from);
+    scored.to.push(to);
+    scored.weight.push(w);
+  }
 }
