@@ -271,8 +271,9 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   // what the content names beside its source: a forecast of "officials" about Lindor by Friday can be checked
   const concrete = !!found.attribution && !!source && (!!found.quantity || !!found.date || found.entities.some((e) => namedIn(e, found.attribution!, source)));
   const commentary = source && !named && !concrete ? commentatorOf(doc, source) : undefined;
-  const actorEvent = attributed ? undefined : actorEventOf(doc.tokens, sentence, found);
-  const actorState = attributed || actorEvent ? undefined : actorStateOf(doc.tokens, sentence, found);
+  const verbAt = attributed ? -1 : afterActor(doc.tokens, subject, sentence, found);
+  const actorEvent = verbAt < 0 ? undefined : actorEventAt(doc.tokens, verbAt, sentence);
+  const actorState = verbAt < 0 || actorEvent ? undefined : actorStateAt(doc.tokens, verbAt, sentence);
   const locatedExistence = attributed ? undefined : locatedExistenceOf(doc.tokens, sentence, found.entities);
   const opener = STANCE_OPENERS.matchAt(doc.tokens, sentence.tokenStart, sentence.tokenEnd);
   const stanceOpener = opener && { start: doc.tokens[opener.tokenStart].start, end: doc.tokens[opener.tokenEnd - 1].end };
@@ -327,13 +328,13 @@ const namedIn = (e: Span, content: Span, source: Span): boolean =>
   e.start >= content.start && e.end <= content.end && (e.end <= source.start || e.start >= source.end);
 
 /**
- * The token after the actor that opens the sentence (after a scene-setting "In Seoul," and an optional
- * "the"): a named entity, a pronoun standing for the actor just named ("They have also closed three
- * crossings"), or a group that acts in the news ("Emergency teams have set up shelters"); -1 when
- * there is none.
+ * The token after the actor that opens the subject (at token `subject`, past a scene-setting "In
+ * Seoul,"; after an optional "the"): a named entity, a pronoun standing for the actor just named
+ * ("They have also closed three crossings"), or a group that acts in the news ("Emergency teams have
+ * set up shelters"); -1 when there is none.
  */
-function afterActor(tokens: readonly Token[], sentence: Sentence, found: SentenceLayers): number {
-  let i = openingAdverbialEnd(tokens, sentence);
+function afterActor(tokens: readonly Token[], subject: number, sentence: Sentence, found: SentenceLayers): number {
+  let i = subject;
   if (i < sentence.tokenEnd && tokens[i].lower === "the") i++;
   if (i >= sentence.tokenEnd) return -1;
   const actor = found.entities.find((e) => e.start === tokens[i].start) ?? (found.entityBefore && pronounAt(tokens, i, sentence)) ?? groupSubject(tokens, i, sentence);
@@ -357,14 +358,13 @@ function openingAdverbialEnd(tokens: readonly Token[], sentence: Sentence): numb
 const NEGATORS = new Set(["not", "never"]);
 
 /**
- * An actor followed by what it did: a past or present-perfect verb ("North Korea has sent
+ * What the actor (ending before token `after`) did: a past or present-perfect verb ("North Korea has sent
  * troops…", "The Kremlin moved…"), or one denied ("Kessar Hydro did not respond…", "has not confirmed").
  * Not an action under way: "is connecting these topics" reads a motive into events as often as it
  * reports one. Returns the verb.
  */
-function actorEventOf(tokens: readonly Token[], sentence: Sentence, found: SentenceLayers): Token | undefined {
-  let i = afterActor(tokens, sentence, found);
-  if (i < 0) return undefined;
+function actorEventAt(tokens: readonly Token[], after: number, sentence: Sentence): Token | undefined {
+  let i = after;
   const end = sentence.tokenEnd;
   i = skipOne(tokens, i, end, EVENT_ADVERBS);
   const first = i < end ? tokens[i].lower : "";
@@ -397,13 +397,12 @@ const STATE_VERBS = new Set(
 const STATE_AUXILIARIES = new Set(["do", "does", "did", "not", "also", "still", "only", "already", "now", "appear", "appears", "seem", "seems", "to"]);
 
 /**
- * A named actor followed by what it has, lacks or holds: "North Korea has mainly obsolete tanks",
+ * What the actor (ending before token `after`) has, lacks or holds: "North Korea has mainly obsolete tanks",
  * "They do not appear to have armor". Not an obligation or a right ("has to", "has every right to",
  * "have little to fear"), nor a view ("holds that…"). Returns the verb.
  */
-function actorStateOf(tokens: readonly Token[], sentence: Sentence, found: SentenceLayers): Token | undefined {
-  let i = afterActor(tokens, sentence, found);
-  if (i < 0) return undefined;
+function actorStateAt(tokens: readonly Token[], after: number, sentence: Sentence): Token | undefined {
+  let i = after;
   const limit = Math.min(sentence.tokenEnd, i + 5);
   while (i < limit && STATE_AUXILIARIES.has(tokens[i].lower)) i++;
   if (i >= sentence.tokenEnd || !STATE_VERBS.has(tokens[i].lower)) return undefined;
