@@ -1,23 +1,26 @@
-// Speed and memory, printed (never asserted by tests). Two stages:
+// Speed and memory, printed (never asserted by tests). Three stages:
+//   syntax:  the tagger, lemmatizer and parser on real news (PolNeAR), beside wink-nlp's POS tagging;
 //   extract: the full pipeline over ≥1M words made by shuffling the example corpus's sentences, plus
 //            hostile documents (a 5,000-word sentence, one long line, a page of numbers, emoji and
 //            mixed scripts), beside wink-nlp's bare tokenisation of the same text in the same run;
 //   link:    a synthetic corpus of articles with known propositions (scripts/synthetic.ts) analysed,
 //            stored and linked, then one more article added; linking precision and recall.
-// Usage: npm run bench [-- --stage extract|link] [-- --articles N] [-- --words N] [-- --profile]
+// Usage: npm run bench [-- --stage syntax|extract|link] [-- --articles N] [-- --words N] [-- --profile]
 //   --profile: after the extract measurement, one more pass over the same documents timing each
 //              annotator (and toClaimRecords) apart, printed as shares of the pass's time.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import winkNLP from "wink-nlp";
-import model from "wink-eng-lite-web-model";
+import model_ from "wink-eng-lite-web-model";
 import { createDoc, type Doc, type SourceDoc } from "../src/doc.ts";
 import { defaultPipeline, toClaimRecords, type Pipeline } from "../src/extract/index.ts";
 import { ingest } from "../src/ingest/index.ts";
 import { LinkSession } from "../src/link/index.ts";
 import { Store } from "../src/store/sqlite.ts";
+import { defaultSyntaxModel, syntacticWords, SYNTAX_MODEL_PATH } from "../src/syntax/index.ts";
+import { segment } from "../src/text/index.ts";
 import { pairwiseScores, random, syntheticArticles, type SyntheticArticle } from "./synthetic.ts";
 
 const args = process.argv.slice(2);
@@ -63,7 +66,7 @@ async function extractStage(targetWords: number): Promise<void> {
   for (const d of docs) toClaimRecords(pipeline.run(createDoc(d)));
   const fullSeconds = (performance.now() - t0) / 1000;
 
-  const wink = winkNLP(model, []);
+  const wink = winkNLP(model_, []);
   const t1 = performance.now();
   for (const d of docs) wink.readDoc(d.text).tokens().length();
   const winkSeconds = (performance.now() - t1) / 1000;
@@ -93,6 +96,41 @@ function profileStages(pipeline: Pipeline, docs: SourceDoc[]): void {
   const total = [...stages, claims].reduce((sum, s) => sum + s.ms, 0);
   const shares = [...stages, claims].map((s) => `${s.name} ${Math.round((100 * s.ms) / total)}% (${(s.ms / 1000).toFixed(1)} s)`);
   console.log(`  profile: ${shares.join(", ")}`);
+}
+
+/**
+ * Tagging, lemmatising and parsing real news (the PolNeAR texts) against wink-nlp's POS tagging of
+ * the same texts in the same run. Sentences and words are cut before the clock starts for both: this
+ * times the models.
+ */
+async function syntaxStage(): Promise<void> {
+  const polnear = resolve(import.meta.dirname, "../../shared/data/attribution/polnear");
+  if (!existsSync(polnear)) {
+    console.log(`syntax: skipped (${polnear} is not here)`);
+    return;
+  }
+  const texts = ["train", "dev"].flatMap((split) => {
+    const dir = join(polnear, split, "text");
+    return readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8"));
+  });
+  const model = defaultSyntaxModel();
+  const sentences: string[][] = [];
+  for (const text of texts) {
+    const doc = segment(createDoc({ id: "bench", text, meta: {} }));
+    for (const s of doc.sentences) sentences.push(syntacticWords(text, doc.tokens, s.tokenStart, s.tokenEnd).map((w) => text.slice(w.start, w.end)));
+  }
+  const words = sentences.reduce((n, s) => n + s.length, 0);
+  for (const s of sentences.slice(0, 2000)) model.analyse(s); // warm up
+  const t0 = performance.now();
+  for (const s of sentences) model.analyse(s);
+  const syntaxRate = Math.round(words / ((performance.now() - t0) / 1000));
+  const wink = winkNLP(model_, ["sbd", "pos"]);
+  const t1 = performance.now();
+  let winkWords = 0;
+  for (const text of texts) winkWords += wink.readDoc(text).tokens().out(wink.its.pos).length;
+  const winkRate = Math.round(winkWords / ((performance.now() - t1) / 1000));
+  console.log(`  ${words} words in ${sentences.length} sentences of ${texts.length} PolNeAR texts; model ${(statSync(SYNTAX_MODEL_PATH).size / 2 ** 20).toFixed(1)} MB`);
+  console.log(`syntax: ${syntaxRate} words/s; wink pos: ${winkRate} words/s; ratio ${(syntaxRate / winkRate).toFixed(2)}`);
 }
 
 async function linkStage(articles: number): Promise<void> {
@@ -143,10 +181,11 @@ async function linkStage(articles: number): Promise<void> {
 
 if (stage === "all") {
   // each stage in a process of its own, so one's memory does not count in the other's peak
-  for (const s of ["extract", "link"]) {
+  for (const s of ["syntax", "extract", "link"]) {
     const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...args, "--stage", s], { stdio: "inherit" });
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
-} else if (stage === "extract") await extractStage(Number(flag("words", "1000000")));
+} else if (stage === "syntax") await syntaxStage();
+else if (stage === "extract") await extractStage(Number(flag("words", "1000000")));
 else if (stage === "link") await linkStage(Number(flag("articles", "100000")));
-else throw new Error(`--stage takes extract or link, not "${stage}"`);
+else throw new Error(`--stage takes syntax, extract or link, not "${stage}"`);

@@ -106,8 +106,29 @@ export interface DateMention extends Finding {
   date: string;
 }
 
+/** A syntactic word as Universal Dependencies counts them ("do" and "n't" of "don't"), with its analysis. */
+export interface SyntaxWord extends Span {
+  /** Position among its sentence's words. */
+  index: number;
+  /** The `doc.tokens` index of the token it was cut from. */
+  token: number;
+  upos: string;
+  xpos: string;
+  lemma: string;
+  /** Index of the head word among the sentence's words; -1 for the sentence's root. */
+  head: number;
+  /** UD relation to the head ("nsubj", "obl:tmod", "root"). */
+  deprel: string;
+}
+
+/** One sentence's dependency parse; the span is the sentence. Read it through `Tree` (src/syntax/tree.ts). */
+export interface ParsedSentence extends Finding {
+  words: SyntaxWord[];
+}
+
 /** The annotation layers a Doc can carry; each annotator declares which it needs and which it gives. */
 export interface Layers {
+  syntax: ParsedSentence[];
   kind: KindFinding[];
   attribution: Attribution[];
   certainty: CertaintyFinding[];

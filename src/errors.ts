@@ -8,7 +8,8 @@ export type ErrorCode =
   | "PIPELINE_FROZEN"
   | "BAD_OPTION"
   | "BAD_INPUT"
-  | "STORE";
+  | "STORE"
+  | "MODEL_MISSING";
 
 export class TriangulateError extends Error {
   readonly code: ErrorCode;

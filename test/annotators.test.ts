@@ -47,7 +47,7 @@ test("every annotator keeps its findings and evidence inside their sentence, in 
 
 test("the pipeline lists its components and refuses an order that leaves a layer missing", () => {
   const pipeline = defaultPipeline();
-  assert.deepEqual(pipeline.names, ["segmenter", "entities", "dates", "quantities", "attribution", "certainty", "kind"]);
+  assert.deepEqual(pipeline.names, ["segmenter", "syntax", "entities", "dates", "quantities", "attribution", "certainty", "kind"]);
   assert.throws(() => pipeline.without("attribution"), /requires layer "attribution"/);
   assert.throws(() => pipeline.replace("nope", pipeline.get("kind")!), /no component named "nope"/);
 });

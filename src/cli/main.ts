@@ -4,6 +4,7 @@ import { analyzeCommand } from "./commands/analyze.ts";
 import { claimsCommand } from "./commands/claims.ts";
 import { exportCommand } from "./commands/export.ts";
 import { extractCommand } from "./commands/extract.ts";
+import { parseCommand } from "./commands/parse.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { sourcesCommand } from "./commands/sources.ts";
 import { storyCommand } from "./commands/story.ts";
@@ -18,6 +19,7 @@ export const COMMANDS: Command[] = [
   exportCommand,
   serveCommand,
   extractCommand,
+  parseCommand,
 ];
 
 const usage = (): string =>

@@ -1,5 +1,6 @@
 import { Pipeline } from "./pipeline.ts";
 import { segmenter } from "./segmenter.ts";
+import { syntax } from "./syntax.ts";
 import { entities } from "./entities.ts";
 import { dates } from "./dates.ts";
 import { quantities } from "./quantities.ts";
@@ -10,7 +11,7 @@ import { kind } from "./kind.ts";
 export { Pipeline, type Annotator } from "./pipeline.ts";
 export { toClaimRecords, type ClaimRecord } from "./claims.ts";
 
-/** The standard pipeline: text → entities → dates → quantities → attribution → certainty → kind. */
+/** The standard pipeline: text → syntax → entities → dates → quantities → attribution → certainty → kind. */
 export function defaultPipeline(): Pipeline {
-  return new Pipeline([segmenter(), entities(), dates(), quantities(), attribution(), certainty(), kind()]);
+  return new Pipeline([segmenter(), syntax(), entities(), dates(), quantities(), attribution(), certainty(), kind()]);
 }

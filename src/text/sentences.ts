@@ -20,8 +20,13 @@ const ABBREVIATIONS = new Set(
   oct nov dec mon tue tues wed thu thur thurs fri sat sun a.m p.m e.g i.e u.s u.k u.n u.s.a e.u d.c ave blvd rd`.split(/\s+/),
 );
 
-/** End punctuation, closing quotes/brackets, then space and a sentence opener (looked at, not taken). */
-const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+(?:["“'‘(\[]*[\p{Lu}\p{N}]|https?:))/gu;
+/**
+ * End punctuation, closing quotes/brackets, then space and a sentence opener (looked at, not taken).
+ * A question or exclamation mark without a closing quote also ends a sentence before a lower-case
+ * word ("where did you grow up? india?"); a full stop written against the next sentence ends one
+ * between a lower-case word and a capitalised one ("began on Friday.In a statement").
+ */
+const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s+(?:["“'‘(\[]*[\p{Lu}\p{N}]|https?:))|[!?]+(?=\s+\p{Ll})|(?<=(?:^|[\s"“(])\p{L}*\p{Ll}{2})\.(?=\p{Lu}\p{Ll}+\s)/gu;
 
 /** Sentence spans of `text`, trimmed of surrounding white space, in order. */
 export function splitSentences(text: string): Span[] {

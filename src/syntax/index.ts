@@ -1,0 +1,32 @@
+// Syntax: UD words cut from the tokens, tagged, lemmatised and parsed by models trained here.
+import type { Doc, ParsedSentence, Sentence, SyntaxWord } from "../doc.ts";
+import { SyntaxModel } from "./model.ts";
+import { syntacticWords } from "./split.ts";
+
+export { SyntaxModel, SYNTAX_MODEL_PATH, type Analysis } from "./model.ts";
+export { Tree, universal } from "./tree.ts";
+export { syntacticWords, type WordSpan } from "./split.ts";
+export { readConllu, writeConllu, type ConlluSentence, type ConlluWord } from "./conllu.ts";
+
+let shared: SyntaxModel | undefined;
+/** The shipped model, read from models/ on first use and kept for the process. */
+export const defaultSyntaxModel = (): SyntaxModel => (shared ??= SyntaxModel.load());
+
+/** One sentence of `doc` cut into syntactic words and parsed. */
+export function parseSentence(doc: Doc, sentence: Sentence, model: SyntaxModel): ParsedSentence {
+  const spans = syntacticWords(doc.text, doc.tokens, sentence.tokenStart, sentence.tokenEnd);
+  const forms = spans.map((s) => doc.text.slice(s.start, s.end));
+  const a = model.analyse(forms);
+  const words: SyntaxWord[] = spans.map((s, i) => ({
+    start: s.start,
+    end: s.end,
+    index: i,
+    token: s.token,
+    upos: a.upos[i],
+    xpos: a.xpos[i],
+    lemma: a.lemma[i],
+    head: a.head[i],
+    deprel: a.deprel[i],
+  }));
+  return { start: sentence.start, end: sentence.end, sentence: sentence.index, annotator: "syntax", evidence: [], words };
+}

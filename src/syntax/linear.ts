@@ -1,0 +1,219 @@
+// The linear scorers behind the tagger, the parser and the arc labeller: a weight per (feature,
+// class), trained as an averaged perceptron and shipped as a compact table of the averaged weights.
+// Scoring adds, for each feature present, the weights of the classes it has any weight for; most
+// features have a few, so a step costs far less than features × classes.
+
+const CHUNK_BITS = 14;
+const CHUNK_ROWS = 1 << CHUNK_BITS;
+
+/** An averaged perceptron over hashed features (Collins 2002), averaging lazily by timestamps. */
+export class PerceptronTrainer {
+  readonly classes: number;
+  #rows = new Map<number, number>();
+  #weights: Float32Array[] = [];
+  #totals: Float64Array[] = [];
+  #stamps: Int32Array[] = [];
+  #time = 0;
+
+  constructor(classes: number) {
+    this.classes = classes;
+  }
+
+  /** Adds each feature's current weights into `scores` (length `classes`), which it zeroes first. */
+  score(features: Int32Array, count: number, scores: Float32Array): void {
+    scores.fill(0);
+    const k = this.classes;
+    for (let f = 0; f < count; f++) {
+      const row = this.#rows.get(features[f]);
+      if (row === undefined) continue;
+      const w = this.#weights[row >>> CHUNK_BITS];
+      const at = (row & (CHUNK_ROWS - 1)) * k;
+      for (let c = 0; c < k; c++) scores[c] += w[at + c];
+    }
+  }
+
+  /** One example seen: call once per decision, whether or not it updates. */
+  tick(): void {
+    this.#time++;
+  }
+
+  /** Moves the weights of `features` towards `truth` and away from `guess`. */
+  update(features: Int32Array, count: number, truth: number, guess: number): void {
+    if (truth === guess) return;
+    for (let f = 0; f < count; f++) {
+      const row = this.#row(features[f]);
+      this.#add(row, truth, 1);
+      this.#add(row, guess, -1);
+    }
+  }
+
+  #row(feature: number): number {
+    let row = this.#rows.get(feature);
+    if (row !== undefined) return row;
+    row = this.#rows.size;
+    this.#rows.set(feature, row);
+    if (row >>> CHUNK_BITS >= this.#weights.length) {
+      const size = CHUNK_ROWS * this.classes;
+      this.#weights.push(new Float32Array(size));
+      this.#totals.push(new Float64Array(size));
+      this.#stamps.push(new Int32Array(size));
+    }
+    return row;
+  }
+
+  #add(row: number, cls: number, delta: number): void {
+    const chunk = row >>> CHUNK_BITS;
+    const i = (row & (CHUNK_ROWS - 1)) * this.classes + cls;
+    const w = this.#weights[chunk];
+    this.#totals[chunk][i] += (this.#time - this.#stamps[chunk][i]) * w[i];
+    this.#stamps[chunk][i] = this.#time;
+    w[i] += delta;
+  }
+
+  /** The averaged weights as a shippable model, dropping weights smaller than `threshold` in size. */
+  average(threshold = 1e-3): LinearModel {
+    const k = this.classes;
+    const time = Math.max(1, this.#time);
+    const keys: number[] = [];
+    const starts: number[] = [0];
+    const classes: number[] = [];
+    const weights: number[] = [];
+    for (const [feature, row] of this.#rows) {
+      const chunk = row >>> CHUNK_BITS;
+      const at = (row & (CHUNK_ROWS - 1)) * k;
+      const before = classes.length;
+      for (let c = 0; c < k; c++) {
+        const w = this.#weights[chunk][at + c];
+        const avg = (this.#totals[chunk][at + c] + (time - this.#stamps[chunk][at + c]) * w) / time;
+        if (Math.abs(avg) >= threshold) {
+          classes.push(c);
+          weights.push(avg);
+        }
+      }
+      if (classes.length === before) continue;
+      keys.push(feature);
+      starts.push(classes.length);
+    }
+    return new LinearModel(k, Int32Array.from(keys), Int32Array.from(starts), Uint8Array.from(classes), Float32Array.from(weights));
+  }
+
+  get features(): number {
+    return this.#rows.size;
+  }
+}
+
+/** Models with this many classes or fewer keep their weights inline in the table. */
+const INLINE_CLASSES = 4;
+
+/**
+ * Averaged weights, read only, in one open-addressing table. Every feature present costs a memory
+ * access that usually misses the cache, so a slot holds what the scorer needs next to the key: with
+ * few classes (the parser's three transitions) the weights themselves, inline; with many, where its
+ * run of (class, weight) entries starts and ends.
+ */
+export class LinearModel {
+  readonly classes: number;
+  readonly keys: Int32Array;
+  readonly starts: Int32Array;
+  readonly entryClasses: Uint8Array;
+  readonly entryWeights: Float32Array;
+  #stride: number;
+  #inline: boolean;
+  #mask: number;
+  #slotKeys: Int32Array;
+  #slotValues: Float32Array;
+
+  constructor(classes: number, keys: Int32Array, starts: Int32Array, entryClasses: Uint8Array, entryWeights: Float32Array) {
+    if (classes > 256) throw new Error(`a linear model holds at most 256 classes, not ${classes}`);
+    this.classes = classes;
+    this.keys = keys;
+    this.starts = starts;
+    this.entryClasses = entryClasses;
+    this.entryWeights = entryWeights;
+    this.#inline = classes <= INLINE_CLASSES;
+    this.#stride = this.#inline ? 1 + classes : 3;
+    let size = 1024;
+    while (size < keys.length * 1.6) size *= 2;
+    this.#mask = size - 1;
+    const buffer = new ArrayBuffer(size * this.#stride * 4);
+    this.#slotKeys = new Int32Array(buffer);
+    this.#slotValues = new Float32Array(buffer);
+    for (let r = 0; r < keys.length; r++) {
+      let i = keys[r] & this.#mask;
+      while (this.#slotKeys[i * this.#stride] !== 0) i = (i + 1) & this.#mask;
+      const at = i * this.#stride;
+      this.#slotKeys[at] = keys[r];
+      if (this.#inline) for (let e = starts[r]; e < starts[r + 1]; e++) this.#slotValues[at + 1 + entryClasses[e]] = entryWeights[e];
+      else {
+        this.#slotKeys[at + 1] = starts[r];
+        this.#slotKeys[at + 2] = starts[r + 1];
+      }
+    }
+  }
+
+  /** `scores[c]` = the sum of the weights of `features` for class c. */
+  score(features: Int32Array, count: number, scores: Float32Array): void {
+    scores.fill(0);
+    const keys = this.#slotKeys;
+    const values = this.#slotValues;
+    const mask = this.#mask;
+    const stride = this.#stride;
+    const inline = this.#inline;
+    const k = this.classes;
+    const cls = this.entryClasses;
+    const w = this.entryWeights;
+    for (let f = 0; f < count; f++) {
+      const key = features[f];
+      let i = key & mask;
+      let at = i * stride;
+      let found = keys[at];
+      while (found !== key && found !== 0) {
+        i = (i + 1) & mask;
+        at = i * stride;
+        found = keys[at];
+      }
+      if (found === 0) continue;
+      if (inline) for (let c = 0; c < k; c++) scores[c] += values[at + 1 + c];
+      else for (let e = keys[at + 1], end = keys[at + 2]; e < end; e++) scores[cls[e]] += w[e];
+    }
+  }
+
+  /** Entries (feature, class, weight) in the model. */
+  get size(): number {
+    return this.entryWeights.length;
+  }
+
+  /** The same model without the weights smaller than `threshold` in size (features left with none go too). */
+  pruned(threshold: number): LinearModel {
+    const keys: number[] = [];
+    const starts: number[] = [0];
+    const classes: number[] = [];
+    const weights: number[] = [];
+    for (let r = 0; r < this.keys.length; r++) {
+      const before = classes.length;
+      for (let e = this.starts[r]; e < this.starts[r + 1]; e++)
+        if (Math.abs(this.entryWeights[e]) >= threshold) {
+          classes.push(this.entryClasses[e]);
+          weights.push(this.entryWeights[e]);
+        }
+      if (classes.length === before) continue;
+      keys.push(this.keys[r]);
+      starts.push(classes.length);
+    }
+    return new LinearModel(this.classes, Int32Array.from(keys), Int32Array.from(starts), Uint8Array.from(classes), Float32Array.from(weights));
+  }
+}
+
+/** The class with the highest score among those `allowed` (all when omitted); ties go to the lower class. */
+export function best(scores: Float32Array, allowed?: (c: number) => boolean): number {
+  let top = -1;
+  let topScore = -Infinity;
+  for (let c = 0; c < scores.length; c++) {
+    if (allowed && !allowed(c)) continue;
+    if (scores[c] > topScore) {
+      topScore = scores[c];
+      top = c;
+    }
+  }
+  return top;
+}

@@ -1,0 +1,241 @@
+// Training the tagger, lemmatizer, parser and labeller from CoNLL-U sentences. Deterministic: the
+// order of sentences in each epoch comes from a seeded generator. Used by scripts/train-syntax.ts.
+import type { ConlluSentence } from "./conllu.ts";
+import { PerceptronTrainer } from "./linear.ts";
+import { LONGEST_ENDING, suffixRule, type LemmaData } from "./lemmatizer.ts";
+import { labelFeatures, labelInput, LABELLER_FEATURES } from "./labeller.ts";
+import { bestLegal, parserFeatures, parserInput, PARSER_FEATURES } from "./parser.ts";
+import { likeliestTags, Tagger, taggerFeatures, TAGGER_FEATURES, type TaggerData } from "./tagger.ts";
+import { ParseState, projectivize, transitionCost, TRANSITIONS } from "./transitions.ts";
+import { normalForm, wordInfo } from "./words.ts";
+
+/** A small seeded generator (mulberry32), so that training runs repeat exactly. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+const tagName = (w: { upos: string; xpos: string }) => `${w.upos} ${w.xpos}`;
+const formsOf = (s: ConlluSentence) => s.words.map((w) => w.form);
+
+export interface TrainOptions {
+  epochs?: number;
+  seed?: number;
+  log?: (line: string) => void;
+}
+
+/** The tag dictionaries: a word's likeliest tag (seen 3+ times), and the tag it takes unscored (seen 20+ times, 97% one tag). */
+function tagDictionaries(sentences: ConlluSentence[], tags: Map<string, number>): Pick<TaggerData, "sure" | "likeliest"> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const s of sentences)
+    for (const w of s.words) {
+      const form = normalForm(w.form);
+      const byTag = counts.get(form) ?? new Map<number, number>();
+      const tag = tags.get(tagName(w))!;
+      byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
+      counts.set(form, byTag);
+    }
+  const sure: Record<string, number> = {};
+  const likeliest: Record<string, number> = {};
+  for (const [form, byTag] of counts) {
+    let total = 0;
+    let top = -1;
+    let topCount = 0;
+    for (const [tag, c] of byTag) {
+      total += c;
+      if (c > topCount) [top, topCount] = [tag, c];
+    }
+    if (total >= 3) likeliest[form] = top;
+    if (total >= 20 && topCount / total >= 0.97) sure[form] = top;
+  }
+  return { sure, likeliest };
+}
+
+export function trainTagger(sentences: ConlluSentence[], options: TrainOptions = {}): Tagger {
+  const { epochs = 10, seed = 1, log } = options;
+  const names = [...new Set(sentences.flatMap((s) => s.words.map(tagName)))].sort();
+  const index = new Map(names.map((t, i) => [t, i]));
+  const data: TaggerData = { tags: names, ...tagDictionaries(sentences, index) };
+  const trainer = new PerceptronTrainer(names.length);
+  const features = new Int32Array(TAGGER_FEATURES);
+  const scores = new Float32Array(names.length);
+  const random = seeded(seed);
+  const prepared = sentences.map((s) => {
+    const forms = formsOf(s);
+    return { forms, info: wordInfo(forms), likely: likeliestTags(forms, data), gold: Int32Array.from(s.words, (w) => index.get(tagName(w))!) };
+  });
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    let right = 0;
+    let total = 0;
+    for (const s of shuffled(prepared, random)) {
+      const tags = new Int32Array(s.forms.length);
+      for (let i = 0; i < s.forms.length; i++) {
+        const sure = data.sure[normalForm(s.forms[i])];
+        if (sure !== undefined) {
+          tags[i] = sure;
+        } else {
+          const count = taggerFeatures(s.info, s.likely, tags, i, features);
+          trainer.score(features, count, scores);
+          let guess = 0;
+          for (let c = 1; c < scores.length; c++) if (scores[c] > scores[guess]) guess = c;
+          trainer.tick();
+          trainer.update(features, count, s.gold[i], guess);
+          tags[i] = guess;
+        }
+        if (tags[i] === s.gold[i]) right++;
+        total++;
+      }
+    }
+    log?.(`  tagger epoch ${epoch}: ${((100 * right) / total).toFixed(2)}% on train, ${trainer.features} features`);
+  }
+  return new Tagger(data, trainer.average());
+}
+
+export function trainLemmatizer(sentences: ConlluSentence[]): LemmaData {
+  const cased = ["NNP", "NNPS"];
+  const keep = new Set(cased);
+  const seen = new Map<string, Map<string, number>>();
+  const ruleCounts = new Map<string, Map<string, number>>();
+  const count = <K>(m: Map<K, Map<string, number>>, key: K, value: string) => {
+    const inner = m.get(key) ?? new Map<string, number>();
+    inner.set(value, (inner.get(value) ?? 0) + 1);
+    m.set(key, inner);
+  };
+  for (const s of sentences)
+    for (const w of s.words) {
+      if (w.lemma === "_") continue;
+      const base = keep.has(w.xpos) ? w.form : w.form.toLowerCase();
+      count(seen, `${base} ${w.xpos}`, w.lemma);
+      const rule = JSON.stringify(suffixRule(base, w.lemma));
+      for (let k = 1; k <= Math.min(LONGEST_ENDING, base.length - 1); k++) count(ruleCounts, `${w.xpos} ${base.slice(-k)}`, rule);
+    }
+  const top = (m: Map<string, number>): [string, number] => [...m].reduce((a, b) => (b[1] > a[1] ? b : a));
+  const exceptions: Record<string, string> = {};
+  for (const [key, lemmas] of seen) {
+    const [lemma] = top(lemmas);
+    const base = key.slice(0, key.lastIndexOf(" "));
+    if (lemma !== base) exceptions[key] = lemma;
+  }
+  const rules: Record<string, [number, string]> = {};
+  for (const [key, byRule] of ruleCounts) {
+    const [rule, c] = top(byRule);
+    if (c >= 2 && rule !== "[0,\"\"]") rules[key] = JSON.parse(rule);
+  }
+  // an ending whose likeliest rule is "leave it" must still stop a shorter ending's rule from applying
+  for (const [key, byRule] of ruleCounts) {
+    const [rule, c] = top(byRule);
+    if (c >= 2 && rule === "[0,\"\"]") rules[key] = [0, ""];
+  }
+  return { exceptions, rules, cased };
+}
+
+export interface ParserExample {
+  words: Int32Array;
+  tags: Int32Array;
+  suffixes: Int32Array;
+  heads: Int32Array;
+  labels: Int32Array;
+}
+
+/** Parser and labeller examples: word hashes, the given tag classes, gold heads (n = root) and labels. */
+export function parserExamples(sentences: ConlluSentence[], tags: Int32Array[], labels: Map<string, number>): ParserExample[] {
+  return sentences.map((s, i) => {
+    const info = wordInfo(formsOf(s));
+    const n = s.words.length;
+    return {
+      words: info.word,
+      tags: tags[i],
+      suffixes: info.suffix3,
+      heads: Int32Array.from(s.words, (w) => (w.head === 0 ? n : w.head - 1)),
+      labels: Int32Array.from(s.words, (w) => labels.get(w.deprel) ?? 0),
+    };
+  });
+}
+
+/**
+ * The parser, trained with the dynamic oracle (Goldberg and Nivre 2012): it follows its own
+ * predictions (after the first epoch, 90% of the time) and is corrected towards the best-scoring
+ * transition that loses no more gold arcs, so it learns to recover from its own mistakes.
+ */
+export function trainParser(examples: ParserExample[], options: TrainOptions = {}) {
+  const { epochs = 15, seed = 2, log } = options;
+  const trainer = new PerceptronTrainer(TRANSITIONS);
+  const features = new Int32Array(PARSER_FEATURES);
+  const scores = new Float32Array(TRANSITIONS);
+  const random = seeded(seed);
+  const golds = examples.map((e) => projectivize(e.heads));
+  const order = examples.map((_, i) => i);
+  const costs = new Int32Array(TRANSITIONS);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    let right = 0;
+    let total = 0;
+    for (const i of shuffled(order, random)) {
+      const e = examples[i];
+      const gold = golds[i];
+      const n = e.words.length;
+      const input = parserInput(e.words, e.tags);
+      const state = new ParseState(n);
+      while (!state.done) {
+        const count = parserFeatures(state, input, features);
+        trainer.score(features, count, scores);
+        const guess = bestLegal(state, scores);
+        let least = Infinity;
+        for (let t = 0; t < TRANSITIONS; t++) {
+          costs[t] = state.canDo(t) ? transitionCost(state, gold, t) : 1 << 20;
+          if (costs[t] < least) least = costs[t];
+        }
+        let truth = -1;
+        for (let t = 0; t < TRANSITIONS; t++) if (costs[t] === least && (truth < 0 || scores[t] > scores[truth])) truth = t;
+        trainer.tick();
+        trainer.update(features, count, truth, guess);
+        const follow = costs[guess] === least || (epoch > 1 && random() < 0.9) ? guess : truth;
+        state.apply(follow);
+      }
+      for (let d = 0; d < n; d++) if (state.heads[d] === e.heads[d]) right++;
+      total += n;
+    }
+    log?.(`  parser epoch ${epoch}: UAS ${((100 * right) / total).toFixed(2)} on train (exploring), ${trainer.features} features`);
+  }
+  return trainer.average();
+}
+
+export function trainLabeller(examples: ParserExample[], labelCount: number, options: TrainOptions = {}) {
+  const { epochs = 10, seed = 3, log } = options;
+  const trainer = new PerceptronTrainer(labelCount);
+  const features = new Int32Array(LABELLER_FEATURES);
+  const scores = new Float32Array(labelCount);
+  const random = seeded(seed);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    let right = 0;
+    let total = 0;
+    for (const e of shuffled(examples, random)) {
+      const x = labelInput(e.words, e.tags, e.suffixes, e.heads);
+      for (let d = 0; d < e.words.length; d++) {
+        const count = labelFeatures(x, d, features);
+        trainer.score(features, count, scores);
+        let guess = 0;
+        for (let c = 1; c < labelCount; c++) if (scores[c] > scores[guess]) guess = c;
+        trainer.tick();
+        trainer.update(features, count, e.labels[d], guess);
+        if (guess === e.labels[d]) right++;
+        total++;
+      }
+    }
+    log?.(`  labeller epoch ${epoch}: ${((100 * right) / total).toFixed(2)}% on train`);
+  }
+  return trainer.average();
+}
