@@ -78,7 +78,7 @@ test("a relative clause hangs from its noun, and its negation stays inside it", 
 });
 
 test("coordination: conjuncts hang from the first, a shared subject is found through the conjunct", () => {
-  const { word, tree, form } = parsed("The army captured the town and killed 40 fighters.");
+  const { word, tree, form } = parsed("The army captured the town on Monday and killed 40 fighters.");
   const killed = word("killed");
   assert.equal(killed.deprel, "conj");
   assert.equal(form(tree.head(killed)), "captured");

@@ -255,7 +255,7 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
   if (before) {
     const after = contentAfter(doc, sentence, full.end);
     // "…, supply chain stress, and the dangers": a noun in a list, not a verb
-    if (/^(,|and|or)$/.test(word(doc, full.end) ?? "") && /^(and|or)\b/i.test(doc.text.slice(after.start, after.end))) return undefined;
+    if (full.end < sentence.tokenEnd && /^(,|and|or)$/.test(word(doc, full.end)) && /^(and|or)\b/i.test(doc.text.slice(after.start, after.end))) return undefined;
     // "“…,” the minister told reporters in Belgrast": what was said is the quote, not the place
     const content = after.end > after.start && !quoteJustBefore(doc, sentence, before.start) ? after : contentBefore(doc, sentence, before.start);
     return { cue: full, frame, source: before, content, citing: false };

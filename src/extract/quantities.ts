@@ -22,7 +22,7 @@ export function quantities(): Annotator {
           if (q) found.push(q);
         }
         shareCountedThing(doc, found);
-        out.push(...found);
+        for (const q of found) out.push(q); // not push(...found): a long line can give more than the stack holds
       }
       doc.layers.quantities = out;
     },

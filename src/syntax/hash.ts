@@ -3,10 +3,10 @@
 // a table from these integers to weights. Two features share an integer about once in a billion pairs,
 // which the linear models absorb like any other noise.
 
-/** FNV-1a over the UTF-16 code units of `s`. */
-export function hashString(s: string): number {
+/** FNV-1a over the UTF-16 code units of `s` from `from` (the same as hashing `s.slice(from)`). */
+export function hashString(s: string, from = 0): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let i = Math.max(0, from); i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h | 0;
 }
 

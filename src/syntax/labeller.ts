@@ -90,16 +90,26 @@ export function labelFeatures(x: LabelInput, d: number, out: Int32Array): number
   return k;
 }
 
+/** The key of an arc's shape: dependent's tag, head's tag (the root counts), direction. */
+export const arcShape = (x: LabelInput, d: number): number => {
+  const n = x.words.length;
+  const h = x.heads[d];
+  return ((x.tags[d] + 8) * 512 + (h === n ? 0 : x.tags[h] + 8)) * 4 + (h === n ? 0 : h < d ? 1 : 2);
+};
+
 export class Labeller {
   readonly labels: string[];
   readonly model: LinearModel;
+  /** Arc shapes that in training had one relation (99% of 50 or more): "DT → NN, leftwards" is det. */
+  readonly sure: ReadonlyMap<number, number>;
   #features = new Int32Array(LABELLER_FEATURES);
   #scores: Float32Array;
   #root: number;
 
-  constructor(labels: string[], model: LinearModel) {
+  constructor(labels: string[], model: LinearModel, sure: ReadonlyMap<number, number> = new Map()) {
     this.labels = labels;
     this.model = model;
+    this.sure = sure;
     this.#scores = new Float32Array(labels.length);
     this.#root = labels.indexOf("root");
   }
@@ -111,6 +121,11 @@ export class Labeller {
     for (let d = 0; d < n; d++) {
       if (x.heads[d] === n) {
         out[d] = this.#root;
+        continue;
+      }
+      const sure = this.sure.get(arcShape(x, d));
+      if (sure !== undefined) {
+        out[d] = sure;
         continue;
       }
       const count = labelFeatures(x, d, this.#features);

@@ -17,10 +17,14 @@ export const LONGEST_ENDING = 5;
 export class Lemmatizer {
   readonly data: LemmaData;
   #cased: Set<string>;
+  #exceptions: Map<string, string>;
+  #rules: Map<string, [number, string]>;
 
   constructor(data: LemmaData) {
     this.data = data;
     this.#cased = new Set(data.cased);
+    this.#exceptions = new Map(Object.entries(data.exceptions));
+    this.#rules = new Map(Object.entries(data.rules));
   }
 
   /** The form a lemma is made from: lower-cased unless the tag keeps case. */
@@ -30,10 +34,10 @@ export class Lemmatizer {
 
   lemma(form: string, xpos: string): string {
     const base = this.base(form, xpos);
-    const known = this.data.exceptions[`${base} ${xpos}`];
+    const known = this.#exceptions.get(`${base} ${xpos}`);
     if (known !== undefined) return known;
     for (let k = Math.min(LONGEST_ENDING, base.length - 1); k >= 1; k--) {
-      const rule = this.data.rules[`${xpos} ${base.slice(-k)}`];
+      const rule = this.#rules.get(`${xpos} ${base.slice(-k)}`);
       if (rule) return base.slice(0, base.length - rule[0]) + rule[1];
     }
     return base;

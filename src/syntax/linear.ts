@@ -13,6 +13,8 @@ export class PerceptronTrainer {
   #weights: Float32Array[] = [];
   #totals: Float64Array[] = [];
   #stamps: Int32Array[] = [];
+  /** How many updates touched each row: a feature corrected only once or twice is mostly noise. */
+  #updates: Int32Array[] = [];
   #time = 0;
 
   constructor(classes: number) {
@@ -42,6 +44,7 @@ export class PerceptronTrainer {
     if (truth === guess) return;
     for (let f = 0; f < count; f++) {
       const row = this.#row(features[f]);
+      this.#updates[row >>> CHUNK_BITS][row & (CHUNK_ROWS - 1)]++;
       this.#add(row, truth, 1);
       this.#add(row, guess, -1);
     }
@@ -57,6 +60,7 @@ export class PerceptronTrainer {
       this.#weights.push(new Float32Array(size));
       this.#totals.push(new Float64Array(size));
       this.#stamps.push(new Int32Array(size));
+      this.#updates.push(new Int32Array(CHUNK_ROWS));
     }
     return row;
   }
@@ -70,8 +74,11 @@ export class PerceptronTrainer {
     w[i] += delta;
   }
 
-  /** The averaged weights as a shippable model, dropping weights smaller than `threshold` in size. */
-  average(threshold = 1e-3): LinearModel {
+  /**
+   * The averaged weights as a shippable model, dropping weights smaller than `threshold` in size and
+   * features that fewer than `minUpdates` updates touched.
+   */
+  average(threshold = 1e-3, minUpdates = 1): LinearModel {
     const k = this.classes;
     const time = Math.max(1, this.#time);
     const keys: number[] = [];
@@ -80,6 +87,7 @@ export class PerceptronTrainer {
     const weights: number[] = [];
     for (const [feature, row] of this.#rows) {
       const chunk = row >>> CHUNK_BITS;
+      if (this.#updates[chunk][row & (CHUNK_ROWS - 1)] < minUpdates) continue;
       const at = (row & (CHUNK_ROWS - 1)) * k;
       const before = classes.length;
       for (let c = 0; c < k; c++) {

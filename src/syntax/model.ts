@@ -5,7 +5,7 @@ import { readBundle, writeBundle } from "./bundle.ts";
 import { Labeller, labelInput } from "./labeller.ts";
 import { Lemmatizer, type LemmaData } from "./lemmatizer.ts";
 import { Parser } from "./parser.ts";
-import { Tagger, type TaggerData } from "./tagger.ts";
+import { tagSetsOf, Tagger, type TaggerData } from "./tagger.ts";
 import { wordInfo } from "./words.ts";
 
 // The syntactic analysis of one sentence's words: tags, lemmas, then the tree. One model file holds
@@ -24,6 +24,8 @@ export interface SyntaxData {
   tagger: TaggerData;
   lemmas: LemmaData;
   labels: string[];
+  /** [arc shape, relation class] pairs the labeller gives without scoring. */
+  sureLabels: [number, number][];
   meta: Record<string, string | number>;
 }
 
@@ -55,13 +57,13 @@ export class SyntaxModel {
       tagger: new Tagger(data.tagger, models.tagger),
       lemmatizer: new Lemmatizer(data.lemmas),
       parser: new Parser(models.parser),
-      labeller: new Labeller(data.labels, models.labeller),
+      labeller: new Labeller(data.labels, models.labeller, new Map(data.sureLabels)),
       meta: data.meta,
     });
   }
 
   save(path = SYNTAX_MODEL_PATH): number {
-    const data: SyntaxData = { tagger: this.tagger.data, lemmas: this.lemmatizer.data, labels: this.labeller.labels, meta: this.meta };
+    const data: SyntaxData = { tagger: this.tagger.data, lemmas: this.lemmatizer.data, labels: this.labeller.labels, sureLabels: [...this.labeller.sure], meta: this.meta };
     return writeBundle(path, data, { tagger: this.tagger.model, parser: this.parser.model, labeller: this.labeller.model });
   }
 
@@ -73,11 +75,12 @@ export class SyntaxModel {
   analyse(forms: readonly string[]): Analysis {
     const n = forms.length;
     const info = wordInfo(forms);
-    const tags = this.tagger.tag(forms, info);
+    const tagSets = tagSetsOf(info.normal, this.tagger.tagSets);
+    const tags = this.tagger.tag(forms, info, tagSets);
     const upos = Array.from(tags, (t) => this.#upos[t]);
     const xpos = Array.from(tags, (t) => this.#xpos[t]);
     const lemma = forms.map((f, i) => this.lemmatizer.lemma(f, xpos[i]));
-    const heads = this.parser.parse(info.word, tags);
+    const heads = this.parser.parse(info.word, tags, tagSets);
     const labels = this.labeller.label(labelInput(info.word, tags, info.suffix3, heads));
     const head = Int32Array.from(heads, (h) => (h === n ? -1 : h));
     return { upos, xpos, lemma, head, deprel: Array.from(labels, (l) => this.labeller.labels[l]) };

@@ -8,24 +8,30 @@ import { LEFT, ParseState, RIGHT, SHIFT, TRANSITIONS } from "./transitions.ts";
 
 const NONE = -1;
 const ROOT_TAG = -5;
-export const PARSER_FEATURES = 64;
+export const PARSER_FEATURES = 70;
 
-/** Per-word values the parser's features read: word hashes and tag classes, the root at index n. */
+/**
+ * Per-word values the parser's features read, the root at index n: word hashes, tag classes, and
+ * each word's tag set in the dictionary (what it can be, which still holds when the tagger errs).
+ */
 export interface ParserInput {
   words: Int32Array;
   tags: Int32Array;
+  tagSets: Int32Array;
 }
 
-export function parserInput(words: Int32Array, tags: Int32Array): ParserInput {
-  const n = words.length;
-  const w = new Int32Array(n + 1);
-  const t = new Int32Array(n + 1);
-  w.set(words);
-  t.set(tags);
-  w[n] = ROOT_TAG;
-  t[n] = ROOT_TAG;
-  return { words: w, tags: t };
-}
+const withRoot = (values: Int32Array): Int32Array => {
+  const out = new Int32Array(values.length + 1);
+  out.set(values);
+  out[values.length] = ROOT_TAG;
+  return out;
+};
+
+export const parserInput = (words: Int32Array, tags: Int32Array, tagSets: Int32Array): ParserInput => ({
+  words: withRoot(words),
+  tags: withRoot(tags),
+  tagSets: withRoot(tagSets),
+});
 
 const distance = (a: number, b: number): number => {
   if (a < 0 || b < 0) return NONE;
@@ -122,6 +128,14 @@ export function parserFeatures(state: ParseState, input: ParserInput, out: Int32
   out[k++] = feature3(61, s1t, s1rt, b0t);
   out[k++] = feature3(62, s0w, s1t, b0t);
   out[k++] = feature3(63, s0t, s1w, b0t);
+  const C = input.tagSets;
+  const s0c = at(C, s0), b0c = at(C, b0);
+  out[k++] = feature1(64, s0c);
+  out[k++] = feature1(65, b0c);
+  out[k++] = feature2(66, s0c, b0c);
+  out[k++] = feature2(67, s0t, b0c);
+  out[k++] = feature2(68, s0c, b0t);
+  out[k++] = feature2(69, b0t, at(C, b0 + 1));
   return k;
 }
 
@@ -141,12 +155,17 @@ export class Parser {
     this.model = model;
   }
 
-  /** Heads of the sentence's words (n for the root) from their word hashes and tag classes. */
-  parse(words: Int32Array, tags: Int32Array): Int32Array {
+  /** Heads of the sentence's words (n for the root) from their word hashes, tag classes and tag sets. */
+  parse(words: Int32Array, tags: Int32Array, tagSets: Int32Array): Int32Array {
     const n = words.length;
-    const input = parserInput(words, tags);
+    const input = parserInput(words, tags, tagSets);
     const state = new ParseState(n);
     while (!state.done) {
+      const forced = state.forced;
+      if (forced >= 0) {
+        state.apply(forced);
+        continue;
+      }
       const count = parserFeatures(state, input, this.#features);
       this.model.score(this.#features, count, this.#scores);
       state.apply(bestLegal(state, this.#scores));

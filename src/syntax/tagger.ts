@@ -1,9 +1,9 @@
 import { feature1, feature2, feature3 } from "./hash.ts";
 import { best, type LinearModel } from "./linear.ts";
-import { normalForm, wordInfo, type WordInfo } from "./words.ts";
+import { wordInfo, type WordInfo } from "./words.ts";
 
 // Part-of-speech tagging, left to right, one greedy decision a word (Honnibal's averaged-perceptron
-// tagger, with the next words' likeliest tags as features too). A tag is the pair "UPOS XPOS" as
+// tagger, with the tags the next words can have as features too). A tag is the pair "UPOS XPOS" as
 // EWT has it, so one decision gives both. Frequent words that in training nearly always had one tag
 // take it from the dictionary without being scored.
 
@@ -12,8 +12,8 @@ export interface TaggerData {
   tags: string[];
   /** Normalised form → the tag it takes without scoring. */
   sure: Record<string, number>;
-  /** Normalised form → its most frequent tag in training, a feature for the words around it. */
-  likeliest: Record<string, number>;
+  /** Normalised form → a hash of the tags it had in training (each in 10%+ of its uses): what it can be. */
+  tagSets: Record<string, number>;
 }
 
 export const START = -2;
@@ -21,7 +21,7 @@ const NONE = -3;
 export const TAGGER_FEATURES = 32;
 
 /** The features of word `i`, given the tags already chosen for the words before it. */
-export function taggerFeatures(info: WordInfo, likely: Int32Array, tags: Int32Array, i: number, out: Int32Array): number {
+export function taggerFeatures(info: WordInfo, tagSets: Int32Array, tags: Int32Array, i: number, out: Int32Array): number {
   const n = info.word.length;
   const w = info.word;
   const t1 = i > 0 ? tags[i - 1] : START;
@@ -53,12 +53,12 @@ export function taggerFeatures(info: WordInfo, likely: Int32Array, tags: Int32Ar
   out[k++] = feature2(19, w[i], wNext);
   out[k++] = feature1(20, i + 1 < n ? info.shape[i + 1] : NONE);
   out[k++] = feature2(21, i === 0 ? 1 : 0, info.shape[i]);
-  out[k++] = feature1(22, i + 1 < n ? likely[i + 1] : NONE);
-  out[k++] = feature2(23, i + 1 < n ? likely[i + 1] : NONE, i + 2 < n ? likely[i + 2] : NONE);
-  out[k++] = feature2(24, t1, i + 1 < n ? likely[i + 1] : NONE);
-  out[k++] = feature1(25, likely[i]);
-  out[k++] = feature2(26, likely[i], t1);
-  out[k++] = feature3(27, t1, info.suffix3[i], i + 1 < n ? likely[i + 1] : NONE);
+  out[k++] = feature1(22, i + 1 < n ? tagSets[i + 1] : NONE);
+  out[k++] = feature2(23, i + 1 < n ? tagSets[i + 1] : NONE, i + 2 < n ? tagSets[i + 2] : NONE);
+  out[k++] = feature2(24, t1, i + 1 < n ? tagSets[i + 1] : NONE);
+  out[k++] = feature1(25, tagSets[i]);
+  out[k++] = feature2(26, tagSets[i], t1);
+  out[k++] = feature3(27, t1, info.suffix3[i], i + 1 < n ? tagSets[i + 1] : NONE);
   out[k++] = feature1(28, info.cased[i]);
   out[k++] = feature2(29, info.prefix1[i], i > 0 ? info.prefix1[i - 1] : START);
   out[k++] = feature2(30, info.prefix1[i], i + 1 < n ? info.prefix1[i + 1] : NONE);
@@ -66,36 +66,40 @@ export function taggerFeatures(info: WordInfo, likely: Int32Array, tags: Int32Ar
   return k;
 }
 
-/** Each word's likeliest tag by the dictionary, or -1 for a word not seen in training. */
-export function likeliestTags(forms: readonly string[], data: TaggerData): Int32Array {
-  const out = new Int32Array(forms.length);
-  for (let i = 0; i < forms.length; i++) out[i] = data.likeliest[normalForm(forms[i])] ?? -1;
+/** Each word's tag set by the dictionary, or -1 for a word seen fewer than 3 times in training. */
+export function tagSetsOf(normal: readonly string[], tagSets: ReadonlyMap<string, number>): Int32Array {
+  const out = new Int32Array(normal.length);
+  for (let i = 0; i < normal.length; i++) out[i] = tagSets.get(normal[i]) ?? -1;
   return out;
 }
 
 export class Tagger {
   readonly data: TaggerData;
   readonly model: LinearModel;
+  // the dictionaries as Maps: faster than objects of tens of thousands of keys
+  readonly sure: ReadonlyMap<string, number>;
+  readonly tagSets: ReadonlyMap<string, number>;
   #features = new Int32Array(TAGGER_FEATURES);
   #scores: Float32Array;
 
   constructor(data: TaggerData, model: LinearModel) {
     this.data = data;
     this.model = model;
+    this.sure = new Map(Object.entries(data.sure));
+    this.tagSets = new Map(Object.entries(data.tagSets));
     this.#scores = new Float32Array(data.tags.length);
   }
 
-  /** Tag classes for `forms`; `info` when the caller has it already. */
-  tag(forms: readonly string[], info: WordInfo = wordInfo(forms)): Int32Array {
+  /** Tag classes for `forms`; `info` and `tagSets` when the caller has them already. */
+  tag(forms: readonly string[], info: WordInfo = wordInfo(forms), tagSets = tagSetsOf(info.normal, this.tagSets)): Int32Array {
     const tags = new Int32Array(forms.length);
-    const likely = likeliestTags(forms, this.data);
     for (let i = 0; i < forms.length; i++) {
-      const sure = this.data.sure[normalForm(forms[i])];
+      const sure = this.sure.get(info.normal[i]);
       if (sure !== undefined) {
         tags[i] = sure;
         continue;
       }
-      const count = taggerFeatures(info, likely, tags, i, this.#features);
+      const count = taggerFeatures(info, tagSets, tags, i, this.#features);
       this.model.score(this.#features, count, this.#scores);
       tags[i] = best(this.#scores);
     }

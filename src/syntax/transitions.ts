@@ -54,6 +54,13 @@ export class ParseState {
     return this.front + i <= this.n ? this.front + i : NO;
   }
 
+  /** The one legal transition when there is only one (an empty stack, or the buffer down to the root), else -1. */
+  get forced(): number {
+    if (this.depth === 0) return SHIFT;
+    if (this.front === this.n) return this.depth === 1 ? LEFT : RIGHT;
+    return -1;
+  }
+
   canDo(t: number): boolean {
     if (t === SHIFT) return this.front < this.n;
     if (t === LEFT) return this.depth > 0 && (this.front < this.n || this.depth === 1);

@@ -88,7 +88,7 @@ export class Tree {
     while (stack.length) {
       const w = stack.pop()!;
       out.push(w);
-      stack.push(...this.#children[w.index]);
+      for (const c of this.#children[w.index]) stack.push(c);
     }
     return out.sort((a, b) => a.index - b.index);
   }

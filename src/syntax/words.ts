@@ -5,6 +5,8 @@ import { hashString } from "./hash.ts";
 // affixes and its shape, computed once per sentence.
 
 export interface WordInfo {
+  /** `normalForm` of each word: the key of the models' dictionaries. */
+  normal: string[];
   /** Lower-cased form; a form with a digit stands as its shape ("#d,ddd"). */
   word: Int32Array;
   suffix1: Int32Array;
@@ -41,12 +43,13 @@ const hasDigit = (s: string): boolean => {
   return false;
 };
 
-/** The normalised form a word is known by in the models and their dictionaries. */
+/** The normalised form a word is known by in the models and their dictionaries (as `wordInfo` gives it). */
 export const normalForm = (form: string): string => (hasDigit(form) ? `#${wordShape(form)}` : form.toLowerCase());
 
 export function wordInfo(forms: readonly string[]): WordInfo {
   const n = forms.length;
   const info: WordInfo = {
+    normal: new Array<string>(n),
     word: new Int32Array(n),
     suffix1: new Int32Array(n),
     suffix2: new Int32Array(n),
@@ -59,14 +62,18 @@ export function wordInfo(forms: readonly string[]): WordInfo {
   for (let i = 0; i < n; i++) {
     const form = forms[i];
     const lower = form.toLowerCase();
-    info.word[i] = hashString(normalForm(form));
-    info.suffix1[i] = hashString(lower.slice(-1));
-    info.suffix2[i] = hashString(lower.slice(-2));
-    info.suffix3[i] = hashString(lower.slice(-3));
-    info.suffix4[i] = hashString(lower.slice(-4));
-    info.prefix1[i] = hashString(form.slice(0, 1));
-    info.cased[i] = hashString(form);
-    info.shape[i] = hashString(wordShape(form));
+    const shape = wordShape(form);
+    const normal = hasDigit(form) ? `#${shape}` : lower;
+    info.normal[i] = normal;
+    info.word[i] = hashString(normal);
+    const L = lower.length;
+    info.suffix1[i] = hashString(lower, L - 1);
+    info.suffix2[i] = hashString(lower, L - 2);
+    info.suffix3[i] = hashString(lower, L - 3);
+    info.suffix4[i] = hashString(lower, L - 4);
+    info.prefix1[i] = form.length ? Math.imul(0x811c9dc5 ^ form.charCodeAt(0), 0x01000193) | 0 : hashString("");
+    info.cased[i] = lower === form && normal === lower ? info.word[i] : hashString(form);
+    info.shape[i] = hashString(shape);
   }
   return info;
 }

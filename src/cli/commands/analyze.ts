@@ -60,7 +60,7 @@ function asJson(results: AnalyzeResult[]) {
     else if (r.status === "skipped") documents.push({ id: r.doc.id, input: r.input, status: r.status, reason: r.reason, ...r.doc.meta });
     else {
       documents.push({ id: r.doc.id, input: r.input, status: r.status, claims: r.records.length, ...r.doc.meta });
-      claims.push(...r.records);
+      for (const record of r.records) claims.push(record);
     }
   }
   return { documents, claims, failures };

@@ -93,7 +93,7 @@ export const parseCommand: Command = {
           write(io.stderr, `error: ${input}: ${(e as Error).message}`);
           continue;
         }
-        if (looksLikeConllu(text)) {
+        if (input.endsWith(".conllu") || looksLikeConllu(text)) {
           try {
             for (const s of readConllu(text, input === "-" ? "stdin" : input)) emit(io, format, analyseGiven(s, model), rows);
           } catch (e) {
