@@ -62,7 +62,7 @@ console.log(`labeller: ${labels.length} relations, ${labellerTrainer.features} f
 
 // Features that fewer than MIN_UPDATES corrections touched, and weights under PRUNE in size, are left
 // out: they change little on EWT dev, and the smaller tables are faster to read (fewer cache misses).
-const MIN_UPDATES = Number(flag("min-updates", "3"));
+const MIN_UPDATES = Number(flag("min-updates", "2"));
 const PRUNE = 0.9;
 const lemmatizer = new Lemmatizer(trainLemmatizer(train));
 const sure = args.includes("--no-sure-labels") ? new Map<number, number>() : sureLabels(examples, labels.indexOf("root"));
