@@ -166,3 +166,9 @@ test("a long one-line document is read in linear time", () => {
   assert.equal(parseNumbers(words).length, 20000);
   assert.ok(performance.now() - t1 < 5000);
 });
+
+test("a range of sums keeps both ends when each carries its sign; 'pounds' after weighing is a weight", () => {
+  assert.deepEqual(read("They earn between $30,000 and $60,000 a year, from $5 to $6 an hour."), ["$30,000 and $60,000=30000-60000 money USD", "$5 to $6=5-6 money USD"]);
+  assert.deepEqual(read("It costs $5 or €6."), ["$5=5 money USD", "€6=6 money EUR"]);
+  assert.deepEqual(read("He weighs 236 pounds and paid a fine of 200 pounds."), ["236 pounds=236 measure lb", "200 pounds=200 money GBP"]);
+});

@@ -81,3 +81,9 @@ test("quantities are given sentence by sentence", () => {
   const doc = annotate("Russia sent 1,000 troops. Ukraine said 40 tanks were lost.");
   assert.deepEqual(doc.layers.quantities!.map((q) => [q.sentence, q.of]), [[0, "troops"], [1, "tanks"]]);
 });
+
+test("a number set off by commas after a name is an age, not a figure", () => {
+  assert.deepEqual(found("Keith Lamont Scott, 43, was killed by police."), []);
+  assert.deepEqual(found("Crutcher, 40 ― a father and student ― was shot."), []);
+  assert.deepEqual(found("In Kursk, 40 soldiers died."), ["40 soldiers"]);
+});

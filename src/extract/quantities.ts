@@ -31,7 +31,7 @@ export function quantities(): Annotator {
 
 function toQuantity(doc: Doc, m: NumberMention, sentence: number, from: number, to: number): Quantity | undefined {
   if (m.role !== "quantity" || m.kind === "ordinal") return undefined;
-  if (m.kind === "count" && (m.max < 1 || (m.spelled && m.max < 100) || isDurationCompound(doc.text, m.end))) return undefined;
+  if (m.kind === "count" && (m.max < 1 || (m.spelled && m.max < 100) || isDurationCompound(doc.text, m.end) || isAge(doc, m, from, to))) return undefined;
   const ofSpan = thingOf(doc, m, from, to);
   const of = m.kind === "percent" ? "percent" : ofSpan ? spanText(doc, ofSpan) : (m.unit ?? "");
   if (m.kind === "count" && ofSpan && ofSpan.start - m.end <= 2 && TIME_UNITS.has(lastWord(of))) return undefined;
@@ -44,6 +44,22 @@ function toQuantity(doc: Doc, m: NumberMention, sentence: number, from: number, 
   if (ofSpan && m.kind !== "percent") q.ofSpan = ofSpan;
   return q;
 }
+
+/**
+ * "Keith Lamont Scott, 43, was killed", "Crutcher, 40 ― a father": a number set off by commas or a
+ * dash right after a name is the person's age, not a figure in dispute.
+ */
+function isAge(doc: Doc, m: NumberMention, from: number, to: number): boolean {
+  if (m.min !== m.max || m.max > 120 || !Number.isInteger(m.max) || m.unit) return false;
+  const at = firstTokenFrom(doc.tokens, m.start, from, to);
+  if (at - 2 < from || doc.tokens[at - 1].lower !== ",") return false;
+  const name = doc.tokens[at - 2];
+  if (!CAPITAL.test(doc.text.slice(name.start, name.end))) return false;
+  const next = at + 1 < to ? doc.tokens[at + 1].lower : "";
+  return next === "" || AGE_FOLLOWERS.has(next);
+}
+const AGE_FOLLOWERS = new Set([",", "―", "—", "–", "-", ")", ";", "."]);
+const CAPITAL = /^\p{Lu}/u;
 
 /** "a 10-year-old", "a 12-month ban": the number is part of an adjective of time. */
 function isDurationCompound(text: string, end: number): boolean {

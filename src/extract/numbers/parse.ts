@@ -164,7 +164,9 @@ function readMention(text: string, pieces: Piece[], i: number): { mentions: Numb
   const opener = openerBefore(pieces, a);
   let b: Amount | undefined;
   if (link && isRangeLink(link, opener)) {
-    b = readAmount(text, pieces, a.next + 1);
+    // "between $30,000 and $60,000": the second figure may carry its own currency sign
+    const at = a.next + 1;
+    b = readAmount(text, pieces, at) ?? (pieces[at] && CURRENCY_SYMBOLS.has(pieces[at].raw) ? readAmount(text, pieces, at + 1) : undefined);
     if (b && !joinRange(a, b)) b = undefined;
   }
   const last = b ?? a;
@@ -555,6 +557,8 @@ function readUnit(text: string, pieces: Piece[], a: Amount): void {
     const currency = code ? { value: code.code, tokenEnd: k + 1 } : currencyWords.matchAt(pieces, k);
     const after = currency && pieces[currency.tokenEnd];
     const nextNumbers = after && after.glued && after.type === "num"; // "3 USD50": the code is the next number's
+    // "weighs 236 pounds": a weight, not a sum of money
+    if ((p.lower === "pounds" || p.lower === "pound") && weighingBefore(pieces, a.first)) return setUnit(pieces, a, "measure", "lb", k + 1);
     if (currency && !nextNumbers && !isAmbiguousCurrency(pieces, k, currency.tokenEnd)) {
       const minor = MINOR_CURRENCIES.has(pieces[currency.tokenEnd - 1].lower);
       if (code && code.scale > 1) scaleBy(a, code.scale, a.end); // "30 MUSD"
@@ -574,6 +578,12 @@ function readUnit(text: string, pieces: Piece[], a: Amount): void {
     if (after?.glued && after.type !== "sym") return; // "29kmh": not a unit we know
     setUnit(pieces, a, "measure", unit.value, unit.tokenEnd);
   }
+}
+
+/** Whether a word of weighing ("weighs", "weighed", "weight") stands among the four pieces before `first`. */
+function weighingBefore(pieces: Piece[], first: number): boolean {
+  for (let k = first - 1; k >= 0 && k >= first - 4; k--) if (pieces[k].lower.startsWith("weigh")) return true;
+  return false;
 }
 
 /** Currency words that are also ordinary words ("real", "mark", "p") count only in their code form or glued. */
