@@ -172,3 +172,8 @@ test("a range of sums keeps both ends when each carries its sign; 'pounds' after
   assert.deepEqual(read("It costs $5 or €6."), ["$5=5 money USD", "€6=6 money EUR"]);
   assert.deepEqual(read("He weighs 236 pounds and paid a fine of 200 pounds."), ["236 pounds=236 measure lb", "200 pounds=200 money GBP"]);
 });
+
+test("numbers in markup left in the text are names, not quantities", () => {
+  assert.deepEqual(read('<tweet author="x" timestamp="1474387200" tweet_id="778257943577919500"> 40 people'), ["40=40"]);
+  assert.deepEqual(read('They said "40" of them left.'), ['40=40']);
+});

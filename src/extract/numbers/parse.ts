@@ -700,6 +700,8 @@ function labelLike(pieces: Piece[], a: Amount, b: Amount | undefined, first: num
   if (next?.raw === "." && next.glued && first === 0 && a.digits <= 2 && pieces[a.next + 1] && !pieces[a.next + 1].glued) return "list";
   if (!prev) return undefined;
   if (LABEL_BEFORE.has(prev.lower)) return "name";
+  // markup left in the text: timestamp="1474387200", id='77825'
+  if ((prev.raw === '"' || prev.raw === "'") && pieces[first - 2]?.raw === "=" && prev.glued) return "name";
   // a capitalised word right before a bare number, not at the start of the sentence: "Boeing 737"
   const capitalised = prev.type === "word" && prev.raw[0] !== prev.raw[0].toLowerCase();
   const sentenceStart = first - 1 === 0 || /["“'‘(]/.test(pieces[first - 2]?.raw ?? "");
