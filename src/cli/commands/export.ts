@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { basename } from "node:path";
 import { TriangulateError } from "../../errors.ts";
+import { isStatement } from "../../extract/boilerplate.ts";
 import { storyOf, type Proposition, type Story } from "../../link/index.ts";
 import { timeline } from "../../link/timeline.ts";
 import type { Store, StoredClaim, StoredDocument } from "../../store/sqlite.ts";
@@ -56,7 +57,7 @@ const CSV_COLUMNS = ["doc", "date", "outlet", "sentence", "kind", "source", "cue
 function* claimRows(store: Store, format: "jsonl" | "csv"): Generator<string> {
   const propositionOf = new Map(store.linkedRecords().map((l) => [claimKey(l.record), l.proposition]));
   if (format === "csv") yield csvRow(CSV_COLUMNS);
-  for (const claim of store.claims()) {
+  for (const claim of store.claims().filter(isStatement)) {
     const proposition = propositionOf.get(claimKey(claim));
     if (format === "jsonl") yield JSON.stringify({ ...claim, proposition: proposition ?? null }) + "\n";
     else yield csvRow(csvFields(claim, proposition));
