@@ -1,0 +1,96 @@
+// The story and the views made from it, rebuilt only when the database changed: `data_version` moves
+// when another connection (a CLI `analyze` beside the server) commits, `invalidate` when this server
+// writes. Each proposition keeps a lower-cased digest of its sources, entities, words and dates, so
+// filtering 100,000 claims' propositions is string tests, not a walk through every claim.
+import { storyOf, type Proposition, type Story } from "../link/index.ts";
+import { numbersOf, type NumberSeries } from "../link/numbers.ts";
+import { timeline, type Timeline } from "../link/timeline.ts";
+import type { Store } from "../store/sqlite.ts";
+
+interface Digest {
+  sources: string[];
+  entities: string[];
+  words: string;
+  first: string;
+  last: string;
+}
+
+export interface StoryViews {
+  story: Story;
+  /** The story as JSON text, serialised once per version: it is the largest response. */
+  json(): string;
+  numbers: NumberSeries[];
+  timeline: Timeline;
+  digests: Map<number, Digest>;
+  byId: Map<number, Proposition>;
+}
+
+export interface PropositionFilter {
+  status?: string;
+  source?: string;
+  entity?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+}
+
+function digest(p: Proposition): Digest {
+  const sources = new Set<string>();
+  const entities = new Set<string>();
+  const dates: string[] = [];
+  for (const c of p.claims) {
+    for (const name of [c.source, c.origin, c.outlet]) if (name) sources.add(name.toLowerCase());
+    for (const e of c.entities) entities.add(e.toLowerCase());
+    if (c.date) dates.push(c.date.slice(0, 10));
+  }
+  dates.sort();
+  return {
+    sources: [...sources],
+    entities: [...entities],
+    words: p.claims.map((c) => c.sentence.toLowerCase()).join("\n"),
+    first: dates[0] ?? "",
+    last: dates[dates.length - 1] ?? "",
+  };
+}
+
+function views(story: Story): StoryViews {
+  let json: string | undefined;
+  return {
+    story,
+    json: () => (json ??= JSON.stringify(story)),
+    numbers: numbersOf(story),
+    timeline: timeline(story),
+    digests: new Map(story.propositions.map((p) => [p.id, digest(p)])),
+    byId: new Map(story.propositions.map((p) => [p.id, p])),
+  };
+}
+
+/** The propositions that pass every given filter, in the story's order (most independent origins first). */
+export function filterPropositions(v: StoryViews, f: PropositionFilter): Proposition[] {
+  const source = f.source?.toLowerCase();
+  const entity = f.entity?.toLowerCase();
+  const words = f.q?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+  return v.story.propositions.filter((p) => {
+    if (f.status && p.status !== f.status) return false;
+    const d = v.digests.get(p.id)!;
+    if (source && !d.sources.some((s) => s.includes(source))) return false;
+    if (entity && !d.entities.some((e) => e.includes(entity))) return false;
+    // a proposition is in a date range when any of its claims is
+    if (f.from && (!d.last || d.last < f.from)) return false;
+    if (f.to && (!d.first || d.first > f.to)) return false;
+    return words.every((w) => d.words.includes(w));
+  });
+}
+
+export function storyCache(store: Store) {
+  let cached: { key: string; views: StoryViews } | undefined;
+  let writes = 0;
+  return {
+    async current(): Promise<StoryViews> {
+      const key = `${await store.db.pragma("data_version", { simple: true })}:${writes}`;
+      if (cached?.key !== key) cached = { key, views: views(await storyOf(store)) };
+      return cached.views;
+    },
+    invalidate: () => void writes++,
+  };
+}
