@@ -34,7 +34,26 @@ export interface NumberSeries {
   revisedBy: string[];
 }
 
-const stateOf = (sentence: string): string | undefined => STATES.find(([, pattern]) => pattern.test(sentence))?.[0];
+const stateIn = (words: string): string | undefined => STATES.find(([, pattern]) => pattern.test(words))?.[0];
+
+/** Where one clause ends: "11 citizens had died and 3,000 people had fled" holds two. */
+const CLAUSE_END = /[,;:()—–]|\s(?:and|but|while|whereas|after|before)\s/i;
+
+/**
+ * The state a figure's own clause gives it: the words after the figure up to the clause's end
+ * ("38 people have died"), else the words before it back to the clause's start ("the death toll
+ * rose to 71").
+ */
+function stateOf(sentence: string, figure: string): string | undefined {
+  const at = sentence.indexOf(figure);
+  if (at < 0) return stateIn(sentence);
+  const after = sentence.slice(at + figure.length);
+  const end = after.search(CLAUSE_END);
+  const before = sentence.slice(0, at);
+  const starts = [...before.matchAll(new RegExp(CLAUSE_END.source, "gi"))];
+  const start = starts.length ? starts[starts.length - 1].index! + starts[starts.length - 1][0].length : 0;
+  return stateIn(end < 0 ? after : after.slice(0, end)) ?? stateIn(before.slice(start));
+}
 
 const byDate = (a: NumberValue, b: NumberValue): number => (a.date ?? "").localeCompare(b.date ?? "") || a.doc.localeCompare(b.doc);
 
@@ -54,7 +73,7 @@ export function numbersOf(story: Story): NumberSeries[] {
     for (const c of p.claims)
       for (const q of c.quantities) {
         const counted = q.kind === "percent" ? "percent" : q.of || "unnamed count";
-        const state = q.kind === "count" ? stateOf(c.sentence) : undefined;
+        const state = q.kind === "count" ? stateOf(c.sentence, q.text) : undefined;
         const key = `${q.kind === "percent" ? "percent" : countedKey(q.of)}|${state ?? ""}`;
         // a wire copy repeats its original's figure: one value per source, figure, date and stance
         const once = `${key}|${sourceKey(c.source ?? c.origin)}|${q.min}|${q.max}|${c.date ?? ""}|${c.stance === "denies"}`;
