@@ -4,6 +4,7 @@ import { analyzeCommand } from "./commands/analyze.ts";
 import { claimsCommand } from "./commands/claims.ts";
 import { exportCommand } from "./commands/export.ts";
 import { extractCommand } from "./commands/extract.ts";
+import { reportCommand } from "./commands/report.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { sourcesCommand } from "./commands/sources.ts";
 import { storyCommand } from "./commands/story.ts";
@@ -16,6 +17,7 @@ export const COMMANDS: Command[] = [
   sourcesCommand,
   timelineCommand,
   exportCommand,
+  reportCommand,
   serveCommand,
   extractCommand,
 ];

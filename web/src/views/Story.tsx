@@ -2,6 +2,7 @@
 // status, who asserts, hedges and denies it, and its numbers; filtered by source, entity, status,
 // date and words; the figures in dispute drawn above.
 import { useEffect, useMemo, useState } from "preact/hooks";
+import { inDispute } from "../../../src/charts/numbers.ts";
 import type { NumberSeries, Proposition, StoryClaim } from "../api.ts";
 import { day, figure, plural } from "../format.ts";
 import { Badge } from "../parts/Badge.tsx";
@@ -70,9 +71,6 @@ export function StoryView({ route }: { route: Route }) {
     </section>
   );
 }
-
-/** Whether the sources give figures that differ: one says 38, another 71. */
-const inDispute = (s: NumberSeries): boolean => new Set(s.values.filter((v) => !v.denied).map((v) => `${v.min}-${v.max}`)).size > 1;
 
 /** The figures sources disagree on, the death toll first: the story's numbers in dispute, drawn. */
 function DisputedNumbers() {
