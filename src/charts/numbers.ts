@@ -6,7 +6,9 @@ import type { NumberSeries, NumberValue } from "../link/numbers.ts";
 
 export const day = (date: string | undefined): string => date?.slice(0, 10) ?? "undated";
 
-const num = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+// one formatter for every figure: toLocaleString with options builds a new one each call
+const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const num = (n: number): string => NUMBER.format(n);
 
 /** "38", "80–120", "at least 46", "up to 15,000". */
 export function figure(v: { min: number; max: number; bound?: string; approximate?: boolean }): string {

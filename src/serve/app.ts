@@ -16,9 +16,9 @@ import { documentMarks } from "./marks.ts";
 import { openApiDocument } from "./openapi.ts";
 import { pageOf, pageRequest } from "./paging.ts";
 import { badRequest, checkedQuery, claimFilter, postedDocument, type PostedDocument } from "./requests.ts";
-import { MAX_LIMIT, claimsQuery, pageOnlyQuery, propositionsQuery } from "./schemas.ts";
+import { MAX_LIMIT, claimsQuery, numbersQuery, pageOnlyQuery, propositionsQuery } from "./schemas.ts";
 import { NOT_BUILT, PAGE_HEADERS, webFiles } from "./static.ts";
-import { filterPropositions, storyCache } from "./story-cache.ts";
+import { filterPropositions, propositionSummary, sampledSeries, storyCache } from "./story-cache.ts";
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
@@ -62,7 +62,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.get("/api/propositions", async (c) => {
     const query = checkedQuery(propositionsQuery, c.req.query());
-    return c.json(pageOf(filterPropositions(await story.current(), query), pageRequest(query, MAX_LIMIT)));
+    const page = pageOf(filterPropositions(await story.current(), query), pageRequest(query, MAX_LIMIT));
+    return c.json({ ...page, items: page.items.map(propositionSummary) });
   });
   app.get("/api/propositions/:id", async (c) => {
     const id = c.req.param("id");
@@ -87,8 +88,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.json({ ...meta, text: (await store.documentText(id)) ?? "", claims, marks: documentMarks(claims) });
   });
   app.get("/api/numbers", async (c) => {
-    const query = checkedQuery(pageOnlyQuery, c.req.query());
-    return c.json(pageOf((await story.current()).numbers, pageRequest(query, MAX_LIMIT)));
+    const query = checkedQuery(numbersQuery, c.req.query());
+    const page = pageOf((await story.current()).numbers, pageRequest(query, MAX_LIMIT));
+    return c.json({ ...page, items: page.items.map((s) => sampledSeries(s, Number(query.values ?? 200))) });
   });
   app.get("/api/sources", async (c) => {
     const query = checkedQuery(pageOnlyQuery, c.req.query());

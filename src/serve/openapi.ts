@@ -13,12 +13,12 @@ interface Route {
 }
 
 export const ROUTES: Route[] = [
-  { method: "get", path: "/api/propositions", summary: "Propositions, most independent origins first, filtered and paged", query: s.propositionsQuery, response: s.page(s.proposition) },
+  { method: "get", path: "/api/propositions", summary: "Propositions, most independent origins first, filtered and paged", query: s.propositionsQuery, response: s.page(s.propositionSummary) },
   { method: "get", path: "/api/propositions/{id}", summary: "One proposition with all its claims", pathParams: { id: "the proposition's id" }, response: s.proposition },
   { method: "get", path: "/api/claims", summary: "Stored statements (page furniture left out), filtered and paged", query: s.claimsQuery, response: s.page(s.storedClaim) },
   { method: "get", path: "/api/documents", summary: "Stored documents with their metadata, paged", query: s.pageOnlyQuery, response: s.page(s.storedDocument) },
   { method: "get", path: "/api/documents/{id}", summary: "One document: its text, its claims and its findings as marks", pathParams: { id: "the document's id" }, response: s.documentWithMarks },
-  { method: "get", path: "/api/numbers", summary: "Every figure by what it counts: who gave which value when, ranges, bounds and denials", query: s.pageOnlyQuery, response: s.page(s.numberSeries) },
+  { method: "get", path: "/api/numbers", summary: "Every figure by what it counts: who gave which value when, ranges, bounds and denials", query: s.numbersQuery, response: s.page(s.numberSeries) },
   { method: "get", path: "/api/sources", summary: "Sources, most claims first: their claims' certainty and who cites whom", query: s.pageOnlyQuery, response: s.page(s.sourceSummary) },
   { method: "get", path: "/api/timeline", summary: "Every linked claim in date order, paged", query: s.pageOnlyQuery, response: s.page(s.timelineEvent) },
   { method: "get", path: "/api/story", summary: "The whole story as one JSON document (docs/story-schema.md)", response: z.object({ propositions: z.array(s.proposition), sources: z.array(s.sourceSummary) }) },

@@ -43,6 +43,11 @@ export const propositionsQuery = z.strictObject({
 
 export const pageOnlyQuery = z.strictObject(pageQuery);
 
+export const numbersQuery = z.strictObject({
+  values: positive("values").describe("at most this many values per series, evenly spread over its dates (default 200)").optional(),
+  ...pageQuery,
+});
+
 export const analyzeBody = z.strictObject({
   id: z.string().optional(),
   text: z.string().optional(),
@@ -154,6 +159,16 @@ export const proposition = z.object({
   quantities: z.array(z.object({ of: z.string(), values: z.array(quantityValue) })),
 });
 
+/** Claims a proposition in a list carries; the rest come with the proposition itself. */
+export const LISTED_CLAIMS = 10;
+
+export const propositionSummary = proposition.omit({ claims: true, quantities: true }).extend({
+  quantities: z.array(z.object({ of: z.string(), values: z.array(quantityValue), valueCount: z.number().int() })).describe(`each counted thing's first ${LISTED_CLAIMS} values and how many it has`),
+  claimCount: z.number().int(),
+  stances: z.object({ supports: z.array(z.string()), hedges: z.array(z.string()), denies: z.array(z.string()) }).describe("who asserts, hedges and denies it, each name once"),
+  claims: z.array(storyClaim.pick({ doc: true, index: true, sentence: true, source: true, cue: true, certainty: true, date: true, outlet: true, origin: true, stance: true, echoOf: true })).describe(`its first ${LISTED_CLAIMS} claims`),
+});
+
 export const sourceSummary = z.object({
   name: z.string(),
   claims: z.number().int(),
@@ -171,6 +186,7 @@ export const numberSeries = z.object({
   state: z.string().optional(),
   values: z.array(quantityValue.extend({ sentence: z.number().int(), proposition: z.number().int(), denied: z.boolean(), text: z.string() })),
   revisedBy: z.array(z.string()),
+  valueCount: z.number().int().describe("how many values the series has; values may hold a sample of them").optional(),
 });
 
 export const timelineEvent = z.object({

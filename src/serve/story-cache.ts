@@ -6,6 +6,7 @@ import { storyOf, type Proposition, type Story } from "../link/index.ts";
 import { numbersOf, type NumberSeries } from "../link/numbers.ts";
 import { timeline, type Timeline } from "../link/timeline.ts";
 import type { Store } from "../store/sqlite.ts";
+import { LISTED_CLAIMS } from "./schemas.ts";
 
 interface Digest {
   sources: string[];
@@ -63,6 +64,39 @@ function views(story: Story): StoryViews {
     digests: new Map(story.propositions.map((p) => [p.id, digest(p)])),
     byId: new Map(story.propositions.map((p) => [p.id, p])),
   };
+}
+
+/** A proposition as a list shows it: who takes which stance, and its first few claims without their evidence. */
+export function propositionSummary(p: Proposition) {
+  const { claims, quantities, ...rest } = p;
+  const who = (stance: string) => [...new Set(claims.filter((c) => c.stance === stance).map((c) => c.source ?? c.origin))];
+  return {
+    ...rest,
+    quantities: quantities.map((q) => ({ of: q.of, values: q.values.slice(0, LISTED_CLAIMS), valueCount: q.values.length })),
+    claimCount: claims.length,
+    stances: { supports: who("supports"), hedges: who("hedges"), denies: who("denies") },
+    claims: claims.slice(0, LISTED_CLAIMS).map((c) => ({
+      doc: c.doc,
+      index: c.index,
+      sentence: c.sentence,
+      source: c.source,
+      cue: c.cue,
+      certainty: c.certainty,
+      origin: c.origin,
+      stance: c.stance,
+      ...(c.date ? { date: c.date } : {}),
+      ...(c.outlet ? { outlet: c.outlet } : {}),
+      ...(c.echoOf ? { echoOf: c.echoOf } : {}),
+    })),
+  };
+}
+
+/** A series with at most `max` values, evenly spread over its dates (every denied one kept): a chart needs no more. */
+export function sampledSeries(s: NumberSeries, max: number): NumberSeries & { valueCount: number } {
+  if (s.values.length <= max) return { ...s, valueCount: s.values.length };
+  const step = s.values.length / max;
+  const values = s.values.filter((v, i) => v.denied || Math.floor(i / step) !== Math.floor((i - 1) / step));
+  return { ...s, values, valueCount: s.values.length };
 }
 
 /** The propositions that pass every given filter, in the story's order (most independent origins first). */

@@ -4,7 +4,8 @@ import type { z } from "zod";
 import type * as s from "../../src/serve/schemas.ts";
 
 export type Proposition = z.infer<typeof s.proposition>;
-export type StoryClaim = Proposition["claims"][number];
+export type PropositionSummary = z.infer<typeof s.propositionSummary>;
+export type ListedClaim = PropositionSummary["claims"][number];
 export type StoredClaim = z.infer<typeof s.storedClaim>;
 export type StoredDocument = z.infer<typeof s.storedDocument>;
 export type DocumentWithMarks = z.infer<typeof s.documentWithMarks>;

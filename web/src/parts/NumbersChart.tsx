@@ -7,5 +7,6 @@ import { Chart } from "./Chart.tsx";
 
 export function NumbersChart({ series, width = 640 }: { series: NumberSeries; width?: number }) {
   const options = useMemo<Plot.PlotOptions>(() => numbersPlot(series, width), [series, width]);
-  return <Chart options={options} label={numbersDescription(series)} />;
+  const label = useMemo(() => numbersDescription(series), [series]);
+  return <Chart options={options} label={label} />;
 }

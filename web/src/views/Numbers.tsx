@@ -27,6 +27,11 @@ function Series({ series, index }: { series: NumberSeries; index: number }) {
     <article class="panel series" aria-labelledby={id}>
       <h3 id={id}>{series.label}</h3>
       {series.revisedBy.length > 0 && <p class="small">Revised by: {series.revisedBy.join(", ")}</p>}
+      {(series.valueCount ?? 0) > series.values.length && (
+        <p class="small muted">
+          {series.values.length} of its {series.valueCount} values, evenly spread over its dates
+        </p>
+      )}
       <div class="series-body">
         <NumbersChart series={series} />
         <div class="table-wrap">

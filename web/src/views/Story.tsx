@@ -3,7 +3,7 @@
 // date and words; the figures in dispute drawn above.
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { inDispute } from "../../../src/charts/numbers.ts";
-import type { NumberSeries, Proposition, StoryClaim } from "../api.ts";
+import { api, type ListedClaim, type NumberSeries, type Proposition, type PropositionSummary } from "../api.ts";
 import { day, figure, plural } from "../format.ts";
 import { Badge } from "../parts/Badge.tsx";
 import { ListFooter } from "../parts/ListFooter.tsx";
@@ -21,10 +21,14 @@ const filtersOf = (params: URLSearchParams): Filters =>
 export function StoryView({ route }: { route: Route }) {
   const [filters, setFilters] = useState(() => filtersOf(route.params));
   // words are typed: wait for a pause; a choice from a list applies at once
-  const typed = useDebounced({ q: filters.q, source: filters.source, entity: filters.entity }, 150);
-  const query = useMemo(() => ({ ...typed, status: filters.status, from: filters.from, to: filters.to }), [typed, filters.status, filters.from, filters.to]);
+  // (debounced as one string: a fresh object each render would never settle)
+  const typed = useDebounced(JSON.stringify([filters.q, filters.source, filters.entity]), 150);
+  const query = useMemo(() => {
+    const [q, source, entity] = JSON.parse(typed) as string[];
+    return { q, source, entity, status: filters.status, from: filters.from, to: filters.to };
+  }, [typed, filters.status, filters.from, filters.to]);
   useEffect(() => replaceRoute(href("story", query)), [query]);
-  const list = usePaged<Proposition>("propositions", query, 50, "story");
+  const list = usePaged<PropositionSummary>("propositions", query, 50, "story");
   const set = (field: keyof Filters) => (e: Event) => setFilters((f) => ({ ...f, [field]: (e.currentTarget as HTMLInputElement).value }));
 
   return (
@@ -100,12 +104,7 @@ const STANCES = [
   ["denies", "Denies"],
 ] as const;
 
-/** Who takes each stance, each name once. */
-function whoTakes(claims: StoryClaim[], stance: StoryClaim["stance"]): string[] {
-  return [...new Set(claims.filter((c) => c.stance === stance).map((c) => c.source ?? c.origin))];
-}
-
-function PropositionCard({ p }: { p: Proposition }) {
+function PropositionCard({ p }: { p: PropositionSummary }) {
   const id = `p-${p.id}`;
   return (
     <li class={`proposition panel status-${p.status}`}>
@@ -118,42 +117,55 @@ function PropositionCard({ p }: { p: Proposition }) {
           {p.origins.length > 0 && <span class="muted">: {p.origins.join(", ")}</span>} · first seen {day(p.firstSeen)} · P{p.id}
         </p>
         <dl class="stances">
-          {STANCES.map(([stance, label]) => {
-            const who = whoTakes(p.claims, stance);
-            return who.length ? (
+          {STANCES.map(([stance, label]) =>
+            p.stances[stance].length ? (
               <div key={stance} class={`stance stance-${stance}`}>
                 <dt>{label}</dt>
-                <dd>{who.join(", ")}</dd>
+                <dd>{p.stances[stance].join(", ")}</dd>
               </div>
-            ) : null;
-          })}
+            ) : null,
+          )}
         </dl>
         {p.quantities.length > 0 && (
           <ul class="numbers" aria-label="Numbers">
             {p.quantities.map((q) => (
               <li key={q.of}>
                 <span class="muted">{q.of || "count"}:</span> {q.values.map((v) => `${figure(v)} (${v.source}, ${day(v.date)})`).join("; ")}
+                {q.valueCount > q.values.length && <span class="muted"> … and {q.valueCount - q.values.length} more</span>}
               </li>
             ))}
           </ul>
         )}
-        <details>
-          <summary>{plural(p.claims.length, "claim")}</summary>
-          <ol class="claims">
-            {p.claims.map((c) => (
-              <li key={`${c.doc}:${c.index}`}>
-                <Badge kind="stance" value={c.stance} /> <a href={href("document", { s: c.index }, c.doc)}>{c.sentence}</a>
-                <span class="muted small">
-                  {" "}
-                  — {c.source ?? c.outlet ?? c.doc}
-                  {c.cue ? ` (${c.cue})` : ""}, {c.certainty}, {day(c.date)}
-                  {c.echoOf ? `, copy of ${c.echoOf}` : ""}
-                </span>
-              </li>
-            ))}
-          </ol>
-        </details>
+        <Claims p={p} />
       </article>
     </li>
+  );
+}
+
+/** The proposition's claims, each linked to its sentence; past the first few they load when opened. */
+function Claims({ p }: { p: PropositionSummary }) {
+  const [claims, setClaims] = useState<ListedClaim[]>(p.claims);
+  const open = (e: Event) => {
+    if ((e.currentTarget as HTMLDetailsElement).open && claims.length < p.claimCount)
+      api<Proposition>(`propositions/${p.id}`).then((full) => setClaims(full.claims), () => {});
+  };
+  return (
+    <details onToggle={open}>
+      <summary>{plural(p.claimCount, "claim")}</summary>
+      <ol class="claims">
+        {claims.map((c) => (
+          <li key={`${c.doc}:${c.index}`}>
+            <Badge kind="stance" value={c.stance} /> <a href={href("document", { s: c.index }, c.doc)}>{c.sentence}</a>
+            <span class="muted small">
+              {" "}
+              — {c.source ?? c.outlet ?? c.doc}
+              {c.cue ? ` (${c.cue})` : ""}, {c.certainty}, {day(c.date)}
+              {c.echoOf ? `, copy of ${c.echoOf}` : ""}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {claims.length < p.claimCount && <p class="muted small">Loading the other {p.claimCount - claims.length}…</p>}
+    </details>
   );
 }
