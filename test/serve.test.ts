@@ -335,3 +335,21 @@ test("a real server beyond loopback answers 401 without the token and 200 with i
     await server.close();
   }
 });
+
+test("a bare serve in a folder with only the demo's database serves that, saying so", async () => {
+  const dir = tempDir();
+  const demo = await runCli(["analyze", join(EXAMPLES, "interior-ministry-statement.txt"), "--db", join(dir, ".demo.db")]);
+  assert.equal(demo.code, 0, demo.stderr);
+  const { spawn } = await import("node:child_process");
+  const env = { ...process.env };
+  delete env.TRIANGULATE_DB;
+  const child = spawn(process.execPath, [resolve(import.meta.dirname, "../bin/triangulate.js"), "serve", "--port", "0"], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  await new Promise<void>((done, fail) => {
+    child.stderr.on("data", (c: Buffer) => ((stderr += c), /serving .* at http/.test(stderr) && done()));
+    child.on("exit", () => fail(new Error(stderr)));
+  });
+  child.kill("SIGTERM");
+  assert.match(stderr, /no triangulate\.db here yet; serving the demo's \.demo\.db/);
+  assert.match(stderr, /serving \.demo\.db at http:\/\/127\.0\.0\.1:\d+\//);
+});

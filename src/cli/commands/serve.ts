@@ -1,4 +1,5 @@
 import { once } from "node:events";
+import { existsSync } from "node:fs";
 import { TriangulateError } from "../../errors.ts";
 import { MIN_TOKEN_LENGTH, isLoopback, newToken, startServer } from "../../serve/index.ts";
 import { Store, resolveDbPath } from "../../store/sqlite.ts";
@@ -20,7 +21,7 @@ export const serveCommand: Command = {
     const port = portOf(str(values.port) ?? "8410");
     const host = str(values.host) ?? "127.0.0.1";
     const token = tokenOf(str(values.token) ?? process.env.TRIANGULATE_TOKEN, values["generate-token"] === true, host);
-    const store = new Store(resolveDbPath(str(values.db)));
+    const store = new Store(databaseToServe(str(values.db), io.stderr));
     try {
       const server = await startServer(store, { host, port, token });
       write(io.stderr, `triangulate: serving ${store.path} at ${server.url} (Ctrl-C stops)`);
@@ -41,6 +42,17 @@ export const serveCommand: Command = {
     }
   },
 };
+
+/** The demo's database, written by `npm run demo`, served by a bare `serve` when there is no other. */
+const DEMO_DB = ".demo.db";
+
+/** The --db database, else $TRIANGULATE_DB or ./triangulate.db; the demo's when neither exists yet. */
+function databaseToServe(flag: string | undefined, stderr: NodeJS.WritableStream): string {
+  const path = resolveDbPath(flag);
+  if (flag !== undefined || process.env.TRIANGULATE_DB || existsSync(path) || !existsSync(DEMO_DB)) return path;
+  write(stderr, `triangulate: no ${path} here yet; serving the demo's ${DEMO_DB} (analyse into ${path}, or give --db)`);
+  return DEMO_DB;
+}
 
 /** The token to require: given, generated, or none, which only a loopback address may do without. */
 function tokenOf(given: string | undefined, generate: boolean, host: string): string | undefined {
