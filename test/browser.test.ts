@@ -209,3 +209,23 @@ test("hostile article text and metadata stay inert: no script runs, no handler o
   assert.deepEqual(pageErrors, []);
   assert.deepEqual(offSite, [], "the page asks nothing of any other host");
 });
+
+test("a server with a token: the page takes it from #token= and shows the story; without it the API answers 401", { skip }, async () => {
+  const token = "browser-test-token-0123456789";
+  const guarded = await startServe(join(tempDir(), "token.db"), ["--token", token]);
+  const tab = await browser.newPage();
+  try {
+    const bare = await tab.request.get(new URL("api/propositions", guarded.url).href);
+    assert.equal(bare.status(), 401);
+    await tab.goto(new URL("#/story", guarded.url).href);
+    await tab.locator("[role=alert]").first().waitFor();
+    assert.match(await tab.locator("[role=alert]").first().innerText(), /authorization/);
+    await tab.goto(new URL(`#token=${token}`, guarded.url).href);
+    await tab.waitForFunction(() => window.__rendered?.view === "story");
+    assert.doesNotMatch(tab.url(), /token/, "the token leaves the address");
+    assert.equal(await tab.locator("[role=alert]").count(), 0);
+  } finally {
+    await tab.close();
+    await guarded.stop();
+  }
+});

@@ -23,11 +23,12 @@ export interface Page<T> {
 const TOKEN_KEY = "triangulate-token";
 
 /** A token handed over in the address (`#token=…`) is kept for the tab and taken out of the address. */
-export function adoptToken(): void {
+export function adoptToken(): boolean {
   const match = /^#token=([\w-]+)/.exec(location.hash);
-  if (!match) return;
+  if (!match) return false;
   sessionStorage.setItem(TOKEN_KEY, match[1]);
   history.replaceState(null, "", `${location.pathname}#/story`);
+  return true;
 }
 
 export class ApiError extends Error {

@@ -1,6 +1,7 @@
 // Every view has an address: `#/story?status=disputed&source=reyl`, `#/document/ID?s=4`, `#/numbers`,
 // `#/sources`, `#/timeline`. The hash is the state; views read it and write it back.
 import { useEffect, useState } from "preact/hooks";
+import { adoptToken } from "./api.ts";
 
 export const VIEWS = ["story", "documents", "numbers", "sources", "timeline"] as const;
 export type ViewName = (typeof VIEWS)[number] | "document";
@@ -31,7 +32,8 @@ export const replaceRoute = (to: string): void => history.replaceState(null, "",
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
   useEffect(() => {
-    const update = () => setRoute(parseRoute(location.hash));
+    // a token pasted into an open tab: keep it, then start again with it
+    const update = () => (adoptToken() ? location.reload() : setRoute(parseRoute(location.hash)));
     addEventListener("hashchange", update);
     return () => removeEventListener("hashchange", update);
   }, []);
