@@ -45,23 +45,36 @@ const CLAUSE_END = /[,;:()—–]|\s(?:and|but|while|whereas|after|before)\s/i;
  * rose to 71").
  */
 function stateOf(sentence: string, figure: string): string | undefined {
+  const clause = clauseOf(sentence, figure);
+  return clause ? (stateIn(clause.after) ?? stateIn(clause.before)) : stateIn(sentence);
+}
+
+/** The figure's own clause: its words before the figure and after it; undefined when the figure is not in the sentence. */
+function clauseOf(sentence: string, figure: string): { before: string; after: string } | undefined {
   const at = sentence.indexOf(figure);
-  if (at < 0) return stateIn(sentence);
+  if (at < 0) return undefined;
   const after = sentence.slice(at + figure.length);
   const end = after.search(CLAUSE_END);
   const before = sentence.slice(0, at);
   const starts = [...before.matchAll(new RegExp(CLAUSE_END.source, "gi"))];
   const start = starts.length ? starts[starts.length - 1].index! + starts[starts.length - 1][0].length : 0;
-  return stateIn(end < 0 ? after : after.slice(0, end)) ?? stateIn(before.slice(start));
+  return { before: before.slice(start), after: end < 0 ? after : after.slice(0, end) };
 }
+
+/** "…denied reports that more than 200 were missing, saying 64 were unaccounted for": the 64 is the denier's own figure. */
+const OWN_FIGURE = /\b(?:saying|said|says|adding|added|instead|put|puts|putting|gave|giving|counted|counts)\b/i;
+
+const deniedIn = (c: StoryClaim, figure: string): boolean => c.stance === "denies" && !OWN_FIGURE.test(clauseOf(c.sentence, figure)?.before ?? "");
 
 const byDate = (a: NumberValue, b: NumberValue): number => (a.date ?? "").localeCompare(b.date ?? "") || a.doc.localeCompare(b.doc);
 
 const valueOf = (c: StoryClaim, q: StoryClaim["quantities"][number], proposition: number): NumberValue => ({
   ...quantityValue(c, q),
+  // the speaker under the one name the story gives them ("SCPS" is the State Civil Protection Service)
+  source: c.origin,
   sentence: c.index,
   proposition,
-  denied: c.stance === "denies",
+  denied: deniedIn(c, q.text),
   text: q.text,
 });
 
@@ -76,7 +89,7 @@ export function numbersOf(story: Story): NumberSeries[] {
         const state = q.kind === "count" ? stateOf(c.sentence, q.text) : undefined;
         const key = `${q.kind === "percent" ? "percent" : countedKey(q.of)}|${state ?? ""}`;
         // a wire copy repeats its original's figure: one value per source, figure, date and stance
-        const once = `${key}|${sourceKey(c.source ?? c.origin)}|${q.min}|${q.max}|${c.date ?? ""}|${c.stance === "denies"}`;
+        const once = `${key}|${sourceKey(c.origin)}|${q.min}|${q.max}|${c.date ?? ""}|${deniedIn(c, q.text)}`;
         if (seen.has(once)) continue;
         seen.add(once);
         let series = out.get(key);
