@@ -38,6 +38,8 @@ before(async () => {
     if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) offSite.push(r.url());
   });
   page.on("pageerror", (e) => pageErrors.push(e.message));
+  // a blocked script or style (CSP), a failed request: the page's console says so
+  page.on("console", (m) => m.type() === "error" && pageErrors.push(`console: ${m.text()}`));
   page.on("dialog", (d) => (pageErrors.push(`dialog: ${d.message()}`), d.dismiss()));
 });
 

@@ -57,6 +57,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const index = web.get("/");
     return index ? c.body(index.body as Uint8Array<ArrayBuffer>, 200, index.headers) : c.html(NOT_BUILT, 503, PAGE_HEADERS);
   });
+  app.get("/favicon.ico", (c) => c.body(null, 204)); // browsers ask; there is none
   app.get("/openapi.json", (c) => c.body(openapi, 200, { "Content-Type": "application/json; charset=UTF-8" }));
   if (options.token) app.use("/api/*", requireToken(options.token));
 
