@@ -357,7 +357,7 @@ test("a bare serve in a folder with only the demo's database serves that, saying
 test("numbers: a denier's own figure is not denied, and a source goes by the story's one name for it", async () => {
   const series = await all<schemas.z.infer<typeof schemas.numberSeries>>("/api/numbers");
   const missing = series.find((s) => s.label === "people · missing")!;
-  const ministry = missing.values.filter((v) => v.source === "Interior Ministry");
+  const ministry = missing.values.filter((v) => v.source === "Ministry of the Interior of Norvessa");
   assert.ok(ministry.some((v) => v.min === 200 && v.denied), "the 200 it denies");
   assert.ok(ministry.some((v) => v.min === 64 && !v.denied), "the 64 it gives, 'saying 64 people were unaccounted for'");
   assert.ok(!series.some((s) => s.values.some((v) => v.source === "SCPS")), "SCPS is the State Civil Protection Service");

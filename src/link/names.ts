@@ -24,6 +24,16 @@ const isAcronym = (name: string): boolean => /^[A-Z]{2,6}$/.test(name.replace(/^
 const isDescription = (name: string): boolean => /^the(?: [\p{Ll}-]+){1,4}$/u.test(name.trim());
 const containsWords = (hay: string, needle: string): boolean => ` ${hay} `.includes(` ${needle} `);
 
+/** The adjective of a place: "Norvessan" of "Norvessa", "Tarvonian" of "Tarvonia", "Chinese" of "China". */
+const DEMONYM_ENDINGS = ["n", "an", "ian", "ese", "i"];
+const adjectiveOf = (adjective: string, place: string): boolean =>
+  place.length >= 4 && DEMONYM_ENDINGS.some((e) => adjective === place + e || (place.endsWith("a") && adjective === place.slice(0, -1) + e));
+const sameOrDemonym = (a: string, b: string): boolean => a === b || adjectiveOf(a, b) || adjectiveOf(b, a);
+
+/** Whether a name's words hold `word`, as itself or as its place's adjective. */
+const holdsWord = (hay: string, word: string): boolean =>
+  containsWords(hay, word) || (word.length >= 5 && hay.includes(word.slice(0, 4)) && hay.split(" ").some((w) => w.length >= 4 && sameOrDemonym(w, word)));
+
 interface Mention {
   name: string;
   key: string;
@@ -87,8 +97,14 @@ export class SourceNames {
       for (const [k, full] of this.#proper) if (k !== key && initials(full) === bare) return full;
     }
     const words = key.split(" ");
-    const longer = words.length < 2 ? [] : [...this.#proper.keys()].filter((k) => k !== key && words.every((w) => containsWords(k, w)));
-    if (longer.length === 1) return this.#proper.get(longer[0])!;
+    const longer = words.length < 2 ? [] : [...this.#proper.keys()].filter((k) => k.split(" ").length > words.length && words.every((w) => holdsWord(k, w)));
+    if (longer.length === 1) return this.#named(this.#proper.get(longer[0])!);
+    // "Interior Ministry" stands in "Ministry of the Interior", "Norvessan Interior Ministry" and
+    // "Ministry of the Interior of Norvessa": one source when all of them are
+    if (longer.length > 1) {
+      const names = new Set(longer.map((k) => this.#named(this.#proper.get(k)!)));
+      if (names.size === 1) return [...names][0];
+    }
     return this.#proper.get(key) ?? name.replace(/^the /i, "").trim();
   }
 }
