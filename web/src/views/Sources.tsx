@@ -59,7 +59,8 @@ export function SourcesView() {
   );
 }
 
-const SIZE = 640;
+const WIDTH = 960;
+const HEIGHT = 640;
 
 /** Sources that cite or are cited, on a circle; an arrow for each citation. The table holds the same facts as text. */
 function CitationGraph({ sources }: { sources: SourceSummary[] }) {
@@ -68,7 +69,11 @@ function CitationGraph({ sources }: { sources: SourceSummary[] }) {
     const at = new Map(
       linked.map((s, i) => {
         const angle = (2 * Math.PI * i) / linked.length - Math.PI / 2;
-        return [s.name, { x: SIZE / 2 + (SIZE / 2 - 120) * Math.cos(angle), y: SIZE / 2 + (SIZE / 2 - 60) * Math.sin(angle), s }];
+        const cos = Math.cos(angle);
+        const sin = Math.sin(angle);
+        // labels point outwards: to the right on the right half, to the left on the left
+        const anchor = cos > 0.2 ? "start" : cos < -0.2 ? "end" : "middle";
+        return [s.name, { x: WIDTH / 2 + (WIDTH / 2 - 230) * cos, y: HEIGHT / 2 + (HEIGHT / 2 - 50) * sin, cos, sin, anchor, s }];
       }),
     );
     const lines = linked.flatMap((s) => s.cites.filter((t) => at.has(t)).map((t) => ({ from: at.get(s.name)!, to: at.get(t)!, key: `${s.name}→${t}` })));
@@ -77,7 +82,7 @@ function CitationGraph({ sources }: { sources: SourceSummary[] }) {
   if (!nodes.length) return <p class="muted">No source cites another yet.</p>;
   const description = edges.map((e) => `${e.from.s.name} cites ${e.to.s.name}`).join("; ");
   return (
-    <svg class="graph" viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={`Citations: ${description}`}>
+    <svg class="graph" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Citations: ${description}`}>
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="18" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M 0 0 L 10 5 L 0 10 z" fill="#5b6572" />
@@ -91,7 +96,7 @@ function CitationGraph({ sources }: { sources: SourceSummary[] }) {
       {nodes.map((n) => (
         <g key={n.s.name} transform={`translate(${n.x},${n.y})`}>
           <circle r={6 + Math.min(14, Math.sqrt(n.s.claims) * 2)} class={`node certainty-${n.s.typicalCertainty}`} />
-          <text y={-14 - Math.min(14, Math.sqrt(n.s.claims) * 2)} text-anchor="middle">
+          <text x={n.cos * 22} y={n.sin * 22 + 4} text-anchor={n.anchor}>
             {n.s.name.length > 28 ? `${n.s.name.slice(0, 27)}…` : n.s.name}
           </text>
         </g>
