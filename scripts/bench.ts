@@ -5,7 +5,9 @@
 //            mixed scripts), beside wink-nlp's bare tokenisation of the same text in the same run;
 //   link:    a synthetic corpus of articles with known propositions (scripts/synthetic.ts) analysed,
 //            stored and linked, then one more article added; linking precision and recall.
-// Usage: npm run bench [-- --stage syntax|extract|link] [-- --articles N] [-- --words N] [-- --profile]
+//   page:    ≥100k synthetic claims served by the real server, the Story view's first render and a
+//            status filter timed in headless Chromium (scripts/bench-page.ts).
+// Usage: npm run bench [-- --stage syntax|extract|link|page] [-- --articles N] [-- --words N] [-- --claims N] [-- --profile]
 //   --profile: after the extract measurement, one more pass over the same documents timing each
 //              annotator (and toClaimRecords) apart, printed as shares of the pass's time.
 import { spawnSync } from "node:child_process";
@@ -21,6 +23,7 @@ import { LinkSession } from "../src/link/index.ts";
 import { Store } from "../src/store/sqlite.ts";
 import { defaultSyntaxModel, syntacticWords, SYNTAX_MODEL_PATH } from "../src/syntax/index.ts";
 import { segment } from "../src/text/index.ts";
+import { pageStage } from "./bench-page.ts";
 import { pairwiseScores, random, syntheticArticles, type SyntheticArticle } from "./synthetic.ts";
 
 const args = process.argv.slice(2);
@@ -181,11 +184,12 @@ async function linkStage(articles: number): Promise<void> {
 
 if (stage === "all") {
   // each stage in a process of its own, so one's memory does not count in the other's peak
-  for (const s of ["syntax", "extract", "link"]) {
+  for (const s of ["syntax", "extract", "link", "page"]) {
     const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...args, "--stage", s], { stdio: "inherit" });
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
 } else if (stage === "syntax") await syntaxStage();
 else if (stage === "extract") await extractStage(Number(flag("words", "1000000")));
 else if (stage === "link") await linkStage(Number(flag("articles", "100000")));
-else throw new Error(`--stage takes syntax, extract or link, not "${stage}"`);
+else if (stage === "page") await pageStage(Number(flag("claims", "100000")));
+else throw new Error(`--stage takes syntax, extract, link or page, not "${stage}"`);

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseCsv } from "../src/ingest/csv.ts";
 import { decodeText } from "../src/ingest/decode.ts";
+import { isStatement } from "../src/extract/boilerplate.ts";
 import { storyOf } from "../src/link/index.ts";
 import { Store } from "../src/store/sqlite.ts";
 import { jsonLines, runCli, tempDir } from "./support/cli.ts";
@@ -26,16 +27,18 @@ before(async () => {
   const run = await runCli(["analyze", EXAMPLES, join(dir, "extra"), "--db", db]);
   assert.equal(run.code, 0, run.stderr);
   const store = new Store(db);
-  claimCount = store.claims().length;
+  claimCount = store.claims().filter(isStatement).length; // page furniture is exported as nothing
   store.close();
 });
 
-test("JSON Lines export has one record per claim, each with its proposition", async () => {
+test("JSON Lines export has one record per statement, each with its proposition, and no page furniture", async () => {
   const run = await runCli(["export", "--db", db, "--format", "jsonl"]);
   assert.equal(run.code, 0, run.stderr);
   const records = jsonLines<{ doc: string; sentence: string; kind: string; proposition: number | null }>(run.stdout);
   assert.equal(records.length, claimCount);
   assert.ok(records.filter((r) => r.kind === "claim").every((r) => typeof r.proposition === "number"));
+  for (const furniture of ["World", "(Meridian Press)", "PRESS RELEASE"]) assert.ok(!records.some((r) => r.sentence === furniture), furniture);
+  assert.ok(!records.some((r) => /^(By|Reporting by) Ana Petrel/.test(r.sentence)), "no byline");
 });
 
 test("CSV export parses back to one row per claim, with commas, quotes and line breaks kept inside quoted fields", async () => {

@@ -1,5 +1,6 @@
 import type { DocMeta } from "../doc.ts";
 import type { ClaimQuantity, ClaimRecord } from "../extract/claims.ts";
+import { isStatement } from "../extract/boilerplate.ts";
 import type { IO } from "./command.ts";
 
 const num = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
@@ -22,7 +23,7 @@ const heading = (id: string, meta: DocMeta): string =>
 
 /** A readable report of one document's claims: what is claimed, by whom, how sure, with which numbers. */
 export function documentReport(id: string, meta: DocMeta, records: ClaimRecord[]): string {
-  const claims = records.filter((r) => r.kind === "claim");
+  const claims = records.filter((r) => r.kind === "claim" && isStatement(r));
   const lines = [`── ${heading(id, meta)}`, `   ${claims.length} claims, ${records.length - claims.length} opinion sentences`];
   for (const r of claims) lines.push(claimLine(r));
   return lines.join("\n") + "\n";

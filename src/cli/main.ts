@@ -5,6 +5,7 @@ import { claimsCommand } from "./commands/claims.ts";
 import { exportCommand } from "./commands/export.ts";
 import { extractCommand } from "./commands/extract.ts";
 import { parseCommand } from "./commands/parse.ts";
+import { reportCommand } from "./commands/report.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { sourcesCommand } from "./commands/sources.ts";
 import { storyCommand } from "./commands/story.ts";
@@ -17,6 +18,7 @@ export const COMMANDS: Command[] = [
   sourcesCommand,
   timelineCommand,
   exportCommand,
+  reportCommand,
   serveCommand,
   extractCommand,
   parseCommand,

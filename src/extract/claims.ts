@@ -1,3 +1,4 @@
+import { boilerplateOf, type BoilerplateKind } from "./boilerplate.ts";
 import { bySentence, spanText, type CertaintyLabel, type ClaimKind, type Doc, type EntityType, type Span } from "../doc.ts";
 
 /** A quantity as a claim record carries it: the scorer's fields plus how it was said. */
@@ -45,6 +46,8 @@ export interface ClaimRecord {
   /** The words behind each label. */
   evidence: { certainty: string[]; attribution: string[]; kind: string[] };
   checkworthy: number;
+  /** Set when the sentence is page furniture (a section label, a byline, a photo credit…): not a statement. */
+  boilerplate?: BoilerplateKind;
 }
 
 const texts = (doc: Doc, spans: Span[]): string[] => spans.map((s) => spanText(doc, s));
@@ -62,6 +65,7 @@ export function toClaimRecords(doc: Doc): ClaimRecord[] {
     const kind = kinds.get(s.index)?.[0];
     const attribution = attributions.get(s.index)?.[0];
     const certainty = certainties.get(s.index)?.[0];
+    const boilerplate = boilerplateOf(spanText(doc, s));
     const chain: ChainLink[] = (attribution?.chain ?? []).map((l) => ({
       source: l.resolved ?? spanText(doc, l.source),
       cue: spanText(doc, l.cue),
@@ -98,6 +102,7 @@ export function toClaimRecords(doc: Doc): ClaimRecord[] {
         kind: texts(doc, kind?.evidence ?? []),
       },
       checkworthy: kind?.checkworthy ?? 0,
+      ...(boilerplate ? { boilerplate } : {}),
     };
   });
 }

@@ -1,3 +1,4 @@
+import { isStatement } from "../extract/boilerplate.ts";
 import type { Store } from "../store/sqlite.ts";
 import { EchoIndex, minhash, wireCredit } from "./echo.ts";
 import { Linker, type LinkerOptions } from "./linker.ts";
@@ -42,7 +43,8 @@ export class LinkSession {
       this.#credits.set(doc.id, { outlet: doc.outlet, wire });
       const echoOf = this.#originalOf(doc.id, this.#echoes.add(doc.id, signature));
       this.#credits.get(doc.id)!.echoOf = echoOf;
-      const linked = this.store.claimsToLink(doc.id).map(({ id, record }) => {
+      // page furniture (a byline, a section label) is no statement, so it joins no proposition
+      const linked = this.store.claimsToLink(doc.id).filter(({ record }) => isStatement(record)).map(({ id, record }) => {
         const terms = claimTerms(record);
         return { id, terms, proposition: this.#linker.add(terms) };
       });

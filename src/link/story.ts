@@ -134,20 +134,23 @@ function dedupe(values: QuantityValue[]): QuantityValue[] {
   });
 }
 
+/** One figure of a claim as the story gives it: the value, its bound, who gave it, where and when. */
+export const quantityValue = (c: StoryClaim, q: ClaimRecord["quantities"][number]): QuantityValue => ({
+  min: q.min,
+  max: q.max,
+  ...(q.bound ? { bound: q.bound } : {}),
+  ...(q.approximate ? { approximate: true } : {}),
+  source: c.source ?? c.origin,
+  doc: c.doc,
+  ...(c.date ? { date: c.date } : {}),
+});
+
 function series(claims: StoryClaim[]): QuantitySeries[] {
   const out = new Map<string, QuantitySeries>();
   const unnamed: QuantityValue[] = [];
   for (const c of claims)
     for (const q of c.quantities) {
-      const value: QuantityValue = {
-        min: q.min,
-        max: q.max,
-        ...(q.bound ? { bound: q.bound } : {}),
-        ...(q.approximate ? { approximate: true } : {}),
-        source: c.source ?? c.origin,
-        doc: c.doc,
-        ...(c.date ? { date: c.date } : {}),
-      };
+      const value = quantityValue(c, q);
       const key = countedOf(q);
       if (!key) {
         unnamed.push(value);

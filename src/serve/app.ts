@@ -1,27 +1,44 @@
 // The HTTP API and the web page over one open Store. JSON everywhere under /api; a bad request gets
-// 400 and `{error}` naming what is wrong, an unknown id or route 404.
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+// 400 and `{error}` naming what is wrong, an unknown id or route 404, a missing token 401. Lists are
+// paged (`limit`, `cursor`); /openapi.json describes every route from the schemas that check it.
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { analyze, analyzeDocuments, type AnalyzeResult } from "../analyze.ts";
 import { TriangulateError, errorMessage } from "../errors.ts";
+import { isStatement } from "../extract/boilerplate.ts";
 import { defaultPipeline, type Pipeline } from "../extract/index.ts";
 import { recordDocument } from "../ingest/index.ts";
-import { LinkSession, storyOf, type Story } from "../link/index.ts";
-import { timeline } from "../link/timeline.ts";
+import { LinkSession } from "../link/index.ts";
 import type { Store } from "../store/sqlite.ts";
-import { badRequest, claimFilter, postedDocument, type PostedDocument } from "./requests.ts";
+import { requireToken } from "./auth.ts";
+import { documentMarks } from "./marks.ts";
+import { openApiDocument } from "./openapi.ts";
+import { pageOf, pageRequest } from "./paging.ts";
+import { badRequest, checkedQuery, claimFilter, postedDocument, type PostedDocument } from "./requests.ts";
+import { MAX_LIMIT, claimsQuery, numbersQuery, pageOnlyQuery, propositionsQuery } from "./schemas.ts";
+import { NOT_BUILT, PAGE_HEADERS, webFiles } from "./static.ts";
+import { filterPropositions, propositionSummary, sampledSeries, storyCache } from "./story-cache.ts";
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-export function createApp(store: Store): Hono {
+export interface AppOptions {
+  /** When set, every /api request must send it as a bearer token. */
+  token?: string;
+  /** Where the built page is (default web/dist). */
+  webRoot?: string;
+}
+
+const notFound = (message: string) => new HTTPException(404, { message });
+
+export function createApp(store: Store, options: AppOptions = {}): Hono {
   // One linking session for the server's life: each posted document is linked by index lookups.
   const links = new LinkSession(store);
   links.linkNew();
   const pipeline = defaultPipeline(); // built once: its lexicons and models load in the first call
   const story = storyCache(store);
+  const web = webFiles(options.webRoot);
+  const openapi = JSON.stringify(openApiDocument());
   const app = new Hono();
 
   app.onError((err, c) => {
@@ -30,21 +47,61 @@ export function createApp(store: Store): Hono {
     console.error(err);
     return c.json({ error: `internal error: ${errorMessage(err)}` }, 500);
   });
-  app.notFound((c) => c.json({ error: `no such route: ${c.req.method} ${c.req.path}` }, 404));
-
-  app.get("/", (c) => c.html(PAGE.html, 200, PAGE.headers));
-
-  app.get("/api/documents", (c) => c.json(store.documents()));
-  app.get("/api/documents/:id", (c) => {
-    const id = c.req.param("id");
-    const meta = store.documents().find((d) => d.id === id);
-    if (!meta) throw new HTTPException(404, { message: `no document with id "${id}"` });
-    return c.json({ ...meta, text: store.documentText(id), claims: store.claims({ doc: id }) });
+  app.notFound((c) => {
+    const file = c.req.method === "GET" && !c.req.path.startsWith("/api/") ? web.get(c.req.path) : undefined;
+    if (file) return c.body(file.body as Uint8Array<ArrayBuffer>, 200, file.headers);
+    return c.json({ error: `no such route: ${c.req.method} ${c.req.path}` }, 404);
   });
-  app.get("/api/claims", (c) => c.json(store.claims(claimFilter(c.req.query()))));
-  app.get("/api/story", (c) => c.body(story.json(), 200, { "Content-Type": "application/json; charset=UTF-8" }));
-  app.get("/api/sources", (c) => c.json(story.current().sources));
-  app.get("/api/timeline", (c) => c.json(timeline(story.current())));
+
+  app.get("/", (c) => {
+    const index = web.get("/");
+    return index ? c.body(index.body as Uint8Array<ArrayBuffer>, 200, index.headers) : c.html(NOT_BUILT, 503, PAGE_HEADERS);
+  });
+  app.get("/favicon.ico", (c) => c.body(null, 204)); // browsers ask; there is none
+  app.get("/openapi.json", (c) => c.body(openapi, 200, { "Content-Type": "application/json; charset=UTF-8" }));
+  if (options.token) app.use("/api/*", requireToken(options.token));
+
+  app.get("/api/propositions", async (c) => {
+    const query = checkedQuery(propositionsQuery, c.req.query());
+    const page = pageOf(filterPropositions(await story.current(), query), pageRequest(query, MAX_LIMIT));
+    return c.json({ ...page, items: page.items.map(propositionSummary) });
+  });
+  app.get("/api/propositions/:id", async (c) => {
+    const id = c.req.param("id");
+    const found = /^\d{1,9}$/.test(id) ? (await story.current()).byId.get(Number(id)) : undefined;
+    if (!found) throw notFound(`no proposition with id "${id}"`);
+    return c.json(found);
+  });
+  app.get("/api/claims", async (c) => {
+    const query = checkedQuery(claimsQuery, c.req.query());
+    const claims = (await store.claims(claimFilter(query))).filter(isStatement);
+    return c.json(pageOf(claims, pageRequest(query, MAX_LIMIT)));
+  });
+  app.get("/api/documents", async (c) => {
+    const query = checkedQuery(pageOnlyQuery, c.req.query());
+    return c.json(pageOf(await store.documents(), pageRequest(query, MAX_LIMIT)));
+  });
+  app.get("/api/documents/:id", async (c) => {
+    const id = c.req.param("id");
+    const meta = (await store.documents()).find((d) => d.id === id);
+    if (!meta) throw notFound(`no document with id "${id}"`);
+    const claims = (await store.claims({ doc: id })).filter(isStatement);
+    return c.json({ ...meta, text: (await store.documentText(id)) ?? "", claims, marks: documentMarks(claims) });
+  });
+  app.get("/api/numbers", async (c) => {
+    const query = checkedQuery(numbersQuery, c.req.query());
+    const page = pageOf((await story.current()).numbers, pageRequest(query, MAX_LIMIT));
+    return c.json({ ...page, items: page.items.map((s) => sampledSeries(s, Number(query.values ?? 200))) });
+  });
+  app.get("/api/sources", async (c) => {
+    const query = checkedQuery(pageOnlyQuery, c.req.query());
+    return c.json(pageOf((await story.current()).story.sources, pageRequest(query, MAX_LIMIT)));
+  });
+  app.get("/api/timeline", async (c) => {
+    const query = checkedQuery(pageOnlyQuery, c.req.query());
+    return c.json(pageOf((await story.current()).timeline.events, pageRequest(query, MAX_LIMIT)));
+  });
+  app.get("/api/story", async (c) => c.body((await story.current()).json(), 200, { "Content-Type": "application/json; charset=UTF-8" }));
 
   app.post(
     "/api/analyze",
@@ -52,35 +109,12 @@ export function createApp(store: Store): Hono {
     async (c) => {
       const posted = postedDocument(await jsonBody(c));
       const results = await analyzePosted(store, posted, pipeline);
-      links.linkNew();
+      await links.linkNew();
       story.invalidate();
       return c.json(analysisResponse(results));
     },
   );
   return app;
-}
-
-/**
- * The story, rebuilt only when the database changed: `data_version` moves when another connection
- * (a CLI `analyze` beside the server) commits, `invalidate` when this server writes.
- */
-function storyCache(store: Store) {
-  let cached: { key: string; story: Story; json?: string } | undefined;
-  let writes = 0;
-  const fresh = () => {
-    const key = `${store.db.pragma("data_version", { simple: true })}:${writes}`;
-    if (cached?.key !== key) cached = { key, story: storyOf(store) };
-    return cached;
-  };
-  return {
-    current: (): Story => fresh().story,
-    /** The story as JSON text, serialised once per version: it is the largest response. */
-    json(): string {
-      const entry = fresh();
-      return (entry.json ??= JSON.stringify(entry.story));
-    },
-    invalidate: () => void writes++,
-  };
 }
 
 /** The request body as JSON. Requiring the JSON type also keeps other sites' plain form posts out. */
@@ -125,22 +159,3 @@ function analysisResponse(results: AnalyzeResult[]) {
   return { documents, claims, ...(failures.length ? { failures } : {}) };
 }
 
-/** The page, read once, with a Content-Security-Policy that allows exactly its inline script and style. */
-const PAGE = (() => {
-  const html = readFileSync(new URL("./page.html", import.meta.url), "utf8");
-  const hash = (tag: string): string => {
-    const body = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(html)?.[1] ?? "";
-    return `'sha256-${createHash("sha256").update(body).digest("base64")}'`;
-  };
-  const csp = [
-    "default-src 'none'",
-    `script-src ${hash("script")}`,
-    `style-src ${hash("style")}`,
-    "connect-src 'self'",
-    "img-src 'self' data:",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-  return { html, headers: { "Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer" } };
-})();

@@ -1,38 +1,38 @@
 // What the API accepts, checked before anything is read or written: every problem becomes an
-// HTTPException whose message names the parameter or field at fault.
+// HTTPException whose message names the parameter or field at fault. Queries are checked by their
+// zod schemas (`schemas.ts`), the same ones /openapi.json documents.
 import { createHash } from "node:crypto";
 import { HTTPException } from "hono/http-exception";
-import { CERTAINTY_LABELS } from "../doc.ts";
+import type { z } from "zod";
 import { slug } from "../ingest/meta.ts";
 import type { ClaimFilter } from "../store/sqlite.ts";
+import type { claimsQuery } from "./schemas.ts";
 
 export const badRequest = (message: string): HTTPException => new HTTPException(400, { message });
 
-const CLAIM_PARAMS = ["source", "entity", "certainty", "kind", "search", "doc", "limit"] as const;
-const KINDS = ["claim", "opinion"];
+/** A query checked against its schema; the first problem becomes a 400 naming the parameter. */
+export function checkedQuery<S extends z.ZodObject>(schema: S, query: Record<string, string>): z.infer<S> {
+  const trimmed = Object.fromEntries(Object.entries(query).flatMap(([k, v]) => (v.trim() ? [[k, v.trim()]] : [])));
+  const result = schema.safeParse(trimmed);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const known = Object.keys(schema.shape).join(", ");
+  if (issue.code === "unrecognized_keys") throw badRequest(`unknown parameter "${issue.keys[0]}"; use ${known}`);
+  const name = String(issue.path[0] ?? "query");
+  const given = trimmed[name];
+  const message = issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+  throw badRequest(given === undefined ? message : `${message}, not "${given}"`);
+}
 
 /** `/api/claims` query parameters → the store's claim filter, the same one the CLI builds. */
-export function claimFilter(query: Record<string, string>): ClaimFilter {
-  for (const name of Object.keys(query))
-    if (!(CLAIM_PARAMS as readonly string[]).includes(name)) throw badRequest(`unknown parameter "${name}"; use ${CLAIM_PARAMS.join(", ")}`);
-  const given = (name: (typeof CLAIM_PARAMS)[number]): string | undefined => query[name]?.trim() || undefined;
-  const oneOf = (name: "certainty" | "kind", allowed: readonly string[]): string | undefined => {
-    const value = given(name);
-    if (value !== undefined && !allowed.includes(value)) throw badRequest(`${name} must be one of ${allowed.join(", ")}, not "${value}"`);
-    return value;
-  };
-  const limit = given("limit");
-  if (limit !== undefined && !/^[1-9]\d{0,8}$/.test(limit)) throw badRequest(`limit must be a positive whole number, not "${limit}"`);
-  return {
-    source: given("source"),
-    entity: given("entity"),
-    certainty: oneOf("certainty", CERTAINTY_LABELS),
-    kind: oneOf("kind", KINDS),
-    search: given("search"),
-    doc: given("doc"),
-    limit: limit === undefined ? undefined : Number(limit),
-  };
-}
+export const claimFilter = (query: z.infer<typeof claimsQuery>): ClaimFilter => ({
+  source: query.source,
+  entity: query.entity,
+  certainty: query.certainty,
+  kind: query.kind,
+  search: query.search,
+  doc: query.doc,
+});
 
 const POST_FIELDS = ["id", "text", "html", "url", "title", "outlet", "date"] as const;
 type PostField = (typeof POST_FIELDS)[number];

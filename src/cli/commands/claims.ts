@@ -1,4 +1,5 @@
 import { CERTAINTY_LABELS } from "../../doc.ts";
+import { isStatement } from "../../extract/boilerplate.ts";
 import { common, str, withStore, type Command } from "../command.ts";
 import { writeRecords } from "../format.ts";
 
@@ -19,9 +20,9 @@ export const claimsCommand: Command = {
     help: common.help,
   },
   async run(values, _positionals, io) {
-    return withStore(values, (store) => {
+    return withStore(values, async (store) => {
       const limit = str(values.limit);
-      const claims = store.claims({
+      const claims = (await store.claims({
         source: str(values.source),
         entity: str(values.entity),
         certainty: str(values.certainty),
@@ -29,8 +30,8 @@ export const claimsCommand: Command = {
         search: str(values.search),
         doc: str(values.doc),
         limit: limit ? Number(limit) : undefined,
-    });
-    const meta = new Map(store.documents().map((d) => [d.id, d]));
+      })).filter(isStatement); // page furniture is no claim to query
+    const meta = new Map((await store.documents()).map((d) => [d.id, d]));
     writeRecords(io, str(values.format) ?? "text", claims, (id) => meta.get(id) ?? {});
     return 0;
     });

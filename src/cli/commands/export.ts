@@ -2,21 +2,26 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { basename } from "node:path";
 import { TriangulateError } from "../../errors.ts";
+import { isStatement } from "../../extract/boilerplate.ts";
+import { inDispute, numbersDescription } from "../../charts/numbers.ts";
+import { numbersSvg } from "../../charts/svg.ts";
 import { storyOf, type Proposition, type Story } from "../../link/index.ts";
+import { numbersOf } from "../../link/numbers.ts";
 import { timeline } from "../../link/timeline.ts";
 import type { Store, StoredClaim, StoredDocument } from "../../store/sqlite.ts";
+import { claimReviews } from "../claimreview.ts";
 import { common, str, withStore, write, type Command } from "../command.ts";
 import { formatQuantity } from "../format.ts";
 
-const FORMATS = ["jsonl", "csv", "md", "html"] as const;
+const FORMATS = ["jsonl", "csv", "md", "html", "claimreview"] as const;
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "Write every claim as JSON Lines or CSV, or the story as a Markdown or HTML report.",
-  usage: "triangulate export [--db FILE] --format jsonl|csv|md|html [--out FILE]",
+  summary: "Write every claim as JSON Lines or CSV, the story as a Markdown or HTML report, or as ClaimReview JSON-LD.",
+  usage: "triangulate export [--db FILE] --format jsonl|csv|md|html|claimreview [--out FILE]",
   options: {
     db: common.db,
-    format: { type: "string", short: "f", valueName: "FMT", choices: FORMATS, description: "jsonl or csv (one claim a line/row), md or html (the story report)" },
+    format: { type: "string", short: "f", valueName: "FMT", choices: FORMATS, description: "jsonl or csv (one claim a line/row), md or html (the story report), claimreview (schema.org JSON-LD per proposition)" },
     out: { type: "string", short: "o", valueName: "FILE", description: "write to FILE instead of standard output" },
     help: common.help,
   },
@@ -27,7 +32,12 @@ export const exportCommand: Command = {
       return 2;
     }
     return withStore(values, async (store) => {
-      const lines = format === "jsonl" || format === "csv" ? claimRows(store, format) : report(store, format as "md" | "html");
+      const lines =
+        format === "jsonl" || format === "csv"
+          ? claimRows(store, format)
+          : format === "claimreview"
+            ? [JSON.stringify(claimReviews(await storyOf(store), await store.documents()), null, 2) + "\n"]
+            : report(store, format as "md" | "html");
       const outPath = str(values.out);
       if (!outPath) for (const line of lines) io.stdout.write(line);
       else await writeFileLines(outPath, lines);
@@ -36,7 +46,7 @@ export const exportCommand: Command = {
   },
 };
 
-async function writeFileLines(path: string, lines: Iterable<string>): Promise<void> {
+export async function writeFileLines(path: string, lines: Iterable<string>): Promise<void> {
   const out = createWriteStream(path);
   try {
     await once(out, "open");
@@ -56,7 +66,7 @@ const CSV_COLUMNS = ["doc", "date", "outlet", "sentence", "kind", "source", "cue
 function* claimRows(store: Store, format: "jsonl" | "csv"): Generator<string> {
   const propositionOf = new Map(store.linkedRecords().map((l) => [claimKey(l.record), l.proposition]));
   if (format === "csv") yield csvRow(CSV_COLUMNS);
-  for (const claim of store.claims()) {
+  for (const claim of store.claims().filter(isStatement)) {
     const proposition = propositionOf.get(claimKey(claim));
     if (format === "jsonl") yield JSON.stringify({ ...claim, proposition: proposition ?? null }) + "\n";
     else yield csvRow(csvFields(claim, proposition));
@@ -83,15 +93,31 @@ const csvRow = (fields: string[]): string => fields.map((f) => (/[",\r\n]/.test(
 
 // ── the story report: one list of blocks, written as Markdown or HTML ──
 
+/** A link a report gives for a claim: to its sentence in the served page, to the original article. */
+export interface Link {
+  label: string;
+  href: string;
+}
+
 type Block =
   | { heading: string; level: 1 | 2 | 3 }
   | { paragraph: string }
   | { list: string[] }
+  | { claims: { text: string; links: Link[] }[] }
+  | { chart: { svg: string; alt: string } }
   | { table: { head: string[]; rows: string[][] } };
 
-function* report(store: Store, format: "md" | "html"): Generator<string> {
+export interface ReportOptions {
+  /** Where the served page is, for each claim's link to its sentence (no link when absent). */
+  pageBase?: string;
+  /** A briefing: the figures in dispute charted, every claim linked to its document and sentence. */
+  briefing?: boolean;
+}
+
+export function* report(store: Store, format: "md" | "html", options: ReportOptions = {}): Generator<string> {
   const story = storyOf(store);
-  const blocks = storyBlocks(story, store.documents(), basename(store.path));
+  const documents = store.documents();
+  const blocks = options.briefing ? briefingBlocks(story, documents, basename(store.path), options) : storyBlocks(story, documents, basename(store.path));
   if (format === "md") for (const block of blocks) yield markdown(block);
   else yield* htmlDocument(blocks);
 }
@@ -156,6 +182,65 @@ function* propositionBlocks(p: Proposition): Generator<Block> {
   for (const s of p.quantities) yield { paragraph: `Numbers (${counted(s)}): ${s.values.map((v) => `${value(v)} by ${v.source} on ${day(v.date)}`).join("; ")}.` };
 }
 
+// ── the briefing: what a reader needs first, with charts and a link for every claim ──
+
+/** A text fragment address (`#:~:text=`) takes a browser to the sentence in the original article. */
+const sentenceInArticle = (url: string, sentence: string): string =>
+  `${url.split("#")[0]}#:~:text=${encodeURIComponent(sentence.split(/\s+/).slice(0, 8).join(" ")).replace(/-/g, "%2D")}`;
+
+function claimLinks(c: { doc: string; index: number; sentence: string }, documents: Map<string, StoredDocument>, options: ReportOptions): Link[] {
+  const links: Link[] = [];
+  if (options.pageBase) links.push({ label: `${c.doc}, sentence ${c.index + 1}`, href: `${options.pageBase.replace(/\/?$/, "/")}#/document/${encodeURIComponent(c.doc)}?s=${c.index}` });
+  const url = documents.get(c.doc)?.url;
+  if (url && /^https?:\/\//i.test(url)) links.push({ label: "original", href: sentenceInArticle(url, c.sentence) });
+  return links;
+}
+
+function* briefingBlocks(story: Story, documents: StoredDocument[], database: string, options: ReportOptions): Generator<Block> {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const disputed = story.propositions.filter((p) => p.status === "disputed");
+  yield { heading: "Story briefing", level: 1 };
+  yield {
+    paragraph: `${documents.length} documents, ${story.propositions.length} propositions (${disputed.length} disputed), ${story.sources.length} sources (database ${database}). Every claim links to its document and sentence.`,
+  };
+  const numbers = numbersOf(story);
+  // the death toll first: it is what a reader asks about first
+  const charted = numbers.filter(inDispute).sort((a, b) => Number(b.state === "dead") - Number(a.state === "dead")).slice(0, 4);
+  if (charted.length) {
+    yield { heading: "Figures in dispute", level: 2 };
+    for (const series of charted) {
+      yield { heading: series.label, level: 3 };
+      yield { chart: { svg: numbersSvg(series), alt: `chart of ${series.label} by source and date` } };
+      yield { paragraph: numbersDescription(series) };
+    }
+  }
+  for (const [title, list] of [
+    ["Disputed", disputed],
+    ["Agreed", story.propositions.filter((p) => p.status === "agreed")],
+    ["From one source", story.propositions.filter((p) => p.status === "single-source")],
+  ] as const) {
+    if (!list.length) continue;
+    yield { heading: title, level: 2 };
+    for (const p of list) {
+      yield { heading: `P${p.id}: ${p.summary}`, level: 3 };
+      yield { paragraph: `${p.status}; ${p.independentSources} independent source${p.independentSources === 1 ? "" : "s"}: ${p.origins.join(", ") || "none"}. First seen ${day(p.firstSeen)}.` };
+      yield {
+        claims: p.claims.map((c) => ({
+          text: `${c.stance}: ${c.source ?? c.outlet ?? c.doc} (${day(c.date)}, ${c.certainty}${c.echoOf ? `, copy of ${c.echoOf}` : ""}): “${c.sentence}”`,
+          links: claimLinks(c, byId, options),
+        })),
+      };
+    }
+  }
+  yield { heading: "Sources", level: 2 };
+  yield {
+    table: {
+      head: ["Source", "Claims", "Typical certainty", "Cites", "Cited by"],
+      rows: story.sources.map((s) => [s.name, String(s.claims), s.typicalCertainty, s.cites.join(", "), s.citedBy.join(", ")]),
+    },
+  };
+}
+
 // ── Markdown ──
 
 /** Backslash-escapes what Markdown would read as markup; line breaks become spaces. */
@@ -165,6 +250,8 @@ function markdown(block: Block): string {
   if ("heading" in block) return `${"#".repeat(block.level)} ${md(block.heading)}\n\n`;
   if ("paragraph" in block) return `${md(block.paragraph)}\n\n`;
   if ("list" in block) return block.list.map((item) => `- ${md(item)}\n`).join("") + "\n";
+  if ("claims" in block) return block.claims.map((c) => `- ${md(c.text)}${c.links.map((l) => ` [${md(l.label)}](<${l.href.replace(/[<>\s]/g, encodeURIComponent)}>)`).join("")}\n`).join("") + "\n";
+  if ("chart" in block) return `![${md(block.chart.alt)}](data:image/svg+xml;base64,${Buffer.from(block.chart.svg).toString("base64")})\n\n`;
   const row = (cells: string[]) => `| ${cells.map(md).join(" | ")} |\n`;
   return row(block.table.head) + row(block.table.head.map(() => "---")) + block.table.rows.map(row).join("") + "\n";
 }
@@ -177,7 +264,7 @@ const anchor = (heading: string): string => heading.toLowerCase().replace(/[^a-z
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;color:#1d232a;max-width:60rem;margin:2rem auto;padding:0 1rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem;margin-bottom:1.5rem}th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #d9dee4}
-th{background:#f4f6f8}h2{border-bottom:2px solid #1d232a;padding-bottom:.2rem;margin-top:2.5rem}h3{margin-bottom:.3rem}`;
+th{background:#f4f6f8}figure{margin:0 0 1rem}figure svg{max-width:100%;height:auto}.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}h2{border-bottom:2px solid #1d232a;padding-bottom:.2rem;margin-top:2.5rem}h3{margin-bottom:.3rem}`;
 
 function* htmlDocument(blocks: Iterable<Block>): Generator<string> {
   yield `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Story report</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<main>\n`;
@@ -198,6 +285,10 @@ function html(block: Block): string {
   if ("heading" in block) return `<h${block.level}>${esc(block.heading)}</h${block.level}>\n`;
   if ("paragraph" in block) return `<p>${esc(block.paragraph)}</p>\n`;
   if ("list" in block) return `<ul>\n${block.list.map((item) => `<li>${esc(item)}</li>\n`).join("")}</ul>\n`;
+  if ("claims" in block)
+    return `<ul>\n${block.claims.map((c) => `<li>${esc(c.text)}${c.links.map((l) => ` <a href="${esc(l.href)}">${esc(l.label)}</a>`).join("")}</li>\n`).join("")}</ul>\n`;
+  // the chart's SVG is Plot's, its text set through the DOM, so article words in it are escaped
+  if ("chart" in block) return `<figure>${block.chart.svg}<figcaption class="visually-hidden">${esc(block.chart.alt)}</figcaption></figure>\n`;
   const cells = (tag: string, row: string[]) => `<tr>${row.map((c) => `<${tag}>${esc(c)}</${tag}>`).join("")}</tr>\n`;
   return `<table>\n<thead>${cells("th", block.table.head)}</thead>\n<tbody>\n${block.table.rows.map((r) => cells("td", r)).join("")}</tbody>\n</table>\n`;
 }

@@ -1,29 +1,34 @@
 import { once } from "node:events";
+import { existsSync } from "node:fs";
 import { TriangulateError } from "../../errors.ts";
-import { startServer } from "../../serve/index.ts";
+import { MIN_TOKEN_LENGTH, isLoopback, newToken, startServer } from "../../serve/index.ts";
 import { Store, resolveDbPath } from "../../store/sqlite.ts";
 import { common, str, write, type Command } from "../command.ts";
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/;
 
 export const serveCommand: Command = {
   name: "serve",
   summary: "Serve the web page and the JSON API over the database until stopped (Ctrl-C).",
-  usage: "triangulate serve [--db FILE] [--port N] [--host 127.0.0.1]",
+  usage: "triangulate serve [--db FILE] [--port N] [--host 127.0.0.1] [--token TOKEN | --generate-token]",
   options: {
     db: common.db,
     port: { type: "string", short: "p", valueName: "N", description: "port to listen on (default 8410; 0 picks a free one)" },
-    host: { type: "string", valueName: "ADDR", description: "address to listen on (default 127.0.0.1, this machine only)" },
+    host: { type: "string", valueName: "ADDR", description: "address to listen on (default 127.0.0.1, this machine only; any other needs a token)" },
+    token: { type: "string", valueName: "TOKEN", description: `API requests must send it as 'Authorization: Bearer TOKEN' (${MIN_TOKEN_LENGTH}+ characters; default $TRIANGULATE_TOKEN)` },
+    "generate-token": { type: "boolean", description: "make a new token and print it" },
     help: common.help,
   },
   async run(values, _positionals, io) {
     const port = portOf(str(values.port) ?? "8410");
     const host = str(values.host) ?? "127.0.0.1";
-    const store = new Store(resolveDbPath(str(values.db)));
+    const token = tokenOf(str(values.token) ?? process.env.TRIANGULATE_TOKEN, values["generate-token"] === true, host);
+    const store = new Store(databaseToServe(str(values.db), io.stderr));
     try {
-      const server = await startServer(store, { host, port });
+      const server = await startServer(store, { host, port, token });
       write(io.stderr, `triangulate: serving ${store.path} at ${server.url} (Ctrl-C stops)`);
-      if (!LOOPBACK.test(host)) write(io.stderr, "warning: anyone who can reach this address can read the database and add documents to it");
+      if (token) {
+        if (values["generate-token"]) write(io.stderr, `token: ${token}`);
+        write(io.stderr, `open ${server.url}#token=${token} in a browser; API clients send 'Authorization: Bearer <token>'`);
+      }
       await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
       await server.close();
       return 0;
@@ -37,6 +42,32 @@ export const serveCommand: Command = {
     }
   },
 };
+
+/** The demo's database, written by `npm run demo`, served by a bare `serve` when there is no other. */
+const DEMO_DB = ".demo.db";
+
+/** The --db database, else $TRIANGULATE_DB or ./triangulate.db; the demo's when neither exists yet. */
+function databaseToServe(flag: string | undefined, stderr: NodeJS.WritableStream): string {
+  const path = resolveDbPath(flag);
+  if (flag !== undefined || process.env.TRIANGULATE_DB || existsSync(path) || !existsSync(DEMO_DB)) return path;
+  write(stderr, `triangulate: no ${path} here yet; serving the demo's ${DEMO_DB} (analyse into ${path}, or give --db)`);
+  return DEMO_DB;
+}
+
+/** The token to require: given, generated, or none, which only a loopback address may do without. */
+function tokenOf(given: string | undefined, generate: boolean, host: string): string | undefined {
+  if (given !== undefined && generate) throw new TriangulateError("BAD_OPTION", "give --token or --generate-token, not both");
+  if (given !== undefined && (given.length < MIN_TOKEN_LENGTH || /\s/.test(given)))
+    throw new TriangulateError("BAD_OPTION", `--token must be at least ${MIN_TOKEN_LENGTH} characters without spaces`, "or use --generate-token");
+  const token = generate ? newToken() : given;
+  if (!token && !isLoopback(host))
+    throw new TriangulateError(
+      "BAD_OPTION",
+      `refusing to listen on ${host} without a token: anyone who reaches it could read the database and add documents`,
+      "give --token TOKEN or --generate-token, or listen on 127.0.0.1",
+    );
+  return token;
+}
 
 function portOf(value: string): number {
   const port = Number(value);
