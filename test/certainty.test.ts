@@ -129,6 +129,8 @@ test("a denying reporting verb denies the content, whatever the content says", (
 test("a sentence ending in a question mark is questioned", () => {
   assert.deepEqual(certaintyOf("Will North Korean troops fight inside Ukraine?"), { label: "questioned", evidence: ["?"] });
   assert.equal(certaintyOf("He asked: “Are they in Kursk?”").label, "questioned");
+  assert.deepEqual(certaintyOf("“How many times do we have to see this?” Clinton said."), { label: "questioned", evidence: ["?"] });
+  assert.equal(certaintyOf("“Is it over?” she said, and the minister, who had arrived in Kursk on Monday, nodded.").label, "asserted");
 });
 
 test("asking whether, doubting and unclear whether make a sentence questioned", () => {

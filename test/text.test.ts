@@ -79,3 +79,18 @@ test("a regular past form is told from words that only end in -ed", () => {
   for (const w of ["moved", "deployed", "confirmed"]) assert.ok(looksRegularPast(w), w);
   for (const w of ["indeed", "speed", "hundred", "red", "need"]) assert.ok(!looksRegularPast(w), w);
 });
+
+test("a full stop written against the next sentence ends it; a quoted question its speaker follows goes on", () => {
+  assert.deepEqual(sentences("The strike began on Friday.In a statement, the agency said 3 died. See www.Example.Org now."), [
+    "The strike began on Friday.",
+    "In a statement, the agency said 3 died.",
+    "See www.Example.Org now.",
+  ]);
+  assert.deepEqual(sentences("“How many times must we see this?” Clinton said. “Why?” asked the minister. “Go!” The crowd ran."), [
+    "“How many times must we see this?” Clinton said.",
+    "“Why?” asked the minister.",
+    "“Go!”",
+    "The crowd ran.",
+  ]);
+  assert.deepEqual(sentences("where did you grow up? india? yes."), ["where did you grow up?", "india?", "yes."]);
+});

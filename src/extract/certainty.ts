@@ -216,8 +216,13 @@ function opensClause(tokens: readonly Token[], i: number, clauseStart: number, m
 function finalQuestionMark(tokens: readonly Token[], first: number, end: number): Span | undefined {
   let i = end - 1;
   while (i >= first && TRAILING.has(tokens[i].lower)) i--;
-  return i >= first && tokens[i].lower === "?" ? { start: tokens[i].start, end: tokens[i].end } : undefined;
+  if (i >= first && tokens[i].lower === "?") return { start: tokens[i].start, end: tokens[i].end };
+  // "“How many times …?” Clinton said.": a quoted question that only its speaker's words follow
+  for (let k = i - 1; k >= first && k >= i - 6; k--)
+    if (tokens[k].lower === "?" && QUOTE_CLOSERS.has(tokens[k + 1].lower)) return { start: tokens[k].start, end: tokens[k].end };
+  return undefined;
 }
+const QUOTE_CLOSERS = new Set(['"', "”", "’", "'", "»"]);
 
 /** The label of the highest-ranked cue, with every cue that gives that label as evidence. */
 function label(sentence: Sentence, cues: Cue[]): CertaintyFinding {

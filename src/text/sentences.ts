@@ -41,6 +41,7 @@ function splitLine(line: string, base: number, out: Span[]): void {
   BOUNDARY.lastIndex = 0;
   for (let b = BOUNDARY.exec(line); b; b = BOUNDARY.exec(line)) {
     if (b[0][0] === "." && !endsSentence(line, b.index, b[0])) continue;
+    if (QUOTED_QUESTION.test(b[0]) && SPEAKER_AFTER.test(line.slice(b.index + b[0].length, b.index + b[0].length + 60))) continue;
     const end = b.index + b[0].length;
     push(out, line, base, start, end);
     start = end;
@@ -82,6 +83,11 @@ const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 // outside the functions: tsx compiles a Unicode-property pattern written inside one into a new RegExp per call
 const INITIAL = /^\p{Lu}$/u;
 const INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
+
+/** "“…?” Clinton said.": a quoted question or exclamation that its speaker's words follow goes on. */
+const QUOTED_QUESTION = /[!?]["'”’]$/;
+const SPEAKER_AFTER =
+  /^\s+(?:(?:\p{Lu}[\p{L}.'’-]*|the|a|an|[\p{Ll}]+)\s+){0,3}(?:said|says|asked|asks|added|adds|continued|told|tells|wrote|writes|tweeted|replied|explained|shouted|cried|demanded|wondered)\b/u;
 
 function push(out: Span[], line: string, base: number, start: number, end: number): void {
   while (start < end && /\s/.test(line[start])) start++;
