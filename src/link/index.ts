@@ -80,8 +80,8 @@ export class LinkSession {
   }
 }
 
-/** Links whatever the store holds that is not linked yet. */
-export const linkStore = (store: Store, options: LinkerOptions = {}) => new LinkSession(store, options).linkNew();
+/** Links whatever the store holds that is not linked yet, one linking process at a time. */
+export const linkStore = (store: Store, options: LinkerOptions = {}) => store.exclusive(() => new LinkSession(store, options).linkNew());
 
 /** The story as it stands in the store. */
 export const storyOf = (store: Store): Story => buildStory(store.linkedRecords());

@@ -43,6 +43,30 @@ const DEFAULT_PATH = "triangulate.db";
 /** The database path: the flag, else TRIANGULATE_DB, else ./triangulate.db. */
 export const resolveDbPath = (flag?: string): string => flag ?? process.env.TRIANGULATE_DB ?? DEFAULT_PATH;
 
+/** How long one statement waits for another process's write lock before SQLite gives up. */
+const BUSY_TIMEOUT_MS = 10_000;
+/** How long a whole transaction is retried for when it still meets a lock (another writer's long write). */
+const RETRY_FOR_MS = 120_000;
+
+const isBusy = (e: unknown): boolean => /^SQLITE_BUSY|^SQLITE_LOCKED/.test(String((e as { code?: unknown }).code ?? ""));
+
+/**
+ * Runs `work` (one whole transaction), again after a short random pause when another process holds
+ * the lock past the busy timeout, so that concurrent writers wait for each other and no document is
+ * lost to "database is locked".
+ */
+function retryBusy<T>(work: () => T): T {
+  const until = Date.now() + RETRY_FOR_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return work();
+    } catch (e) {
+      if (!isBusy(e) || Date.now() > until) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(1000, 20 * 2 ** attempt) * (0.5 + Math.random()));
+    }
+  }
+}
+
 /**
  * The embedded store: one SQLite file, WAL, statements prepared once, one transaction per document so
  * a crash loses at most the document in flight.
@@ -55,27 +79,29 @@ export class Store {
   constructor(path: string = resolveDbPath()) {
     this.path = path;
     try {
-      this.db = new Database(path);
+      this.db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
     } catch (e) {
       throw new TriangulateError("STORE", `cannot open database ${path}: ${(e as Error).message}`, "check the path and its permissions");
     }
-    this.db.pragma("journal_mode = WAL");
+    retryBusy(() => this.db.pragma("journal_mode = WAL"));
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("synchronous = NORMAL");
-    this.#migrate();
+    retryBusy(() => this.#migrate());
     this.#stmt = this.#prepare();
   }
 
   #migrate(): void {
-    const version = this.db.pragma("user_version", { simple: true }) as number;
-    if (version > MIGRATIONS.length)
-      throw new TriangulateError("STORE", `${this.path} has schema version ${version}, newer than this program knows (${MIGRATIONS.length})`, "upgrade triangulate");
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      this.db.transaction(() => {
+    const version = () => this.db.pragma("user_version", { simple: true }) as number;
+    if (version() > MIGRATIONS.length)
+      throw new TriangulateError("STORE", `${this.path} has schema version ${version()}, newer than this program knows (${MIGRATIONS.length})`, "upgrade triangulate");
+    if (version() === MIGRATIONS.length) return;
+    // under the write lock, reading the version again: another process may have migrated meanwhile
+    this.db.transaction(() => {
+      for (let v = version(); v < MIGRATIONS.length; v++) {
         this.db.exec(MIGRATIONS[v]);
         this.db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+      }
+    }).immediate();
   }
 
   #prepare() {
@@ -131,6 +157,8 @@ export class Store {
 
   #write(source: SourceDoc, status: "analysed" | "skipped", reason: string | undefined, fill: (rowId: number) => void): StoreAction {
     const hash = contentHash(source.text);
+    // IMMEDIATE: the write lock is taken before the first read, so a reader never has to upgrade to a
+    // writer (which SQLite refuses at once, without waiting, when another process wrote meanwhile)
     const run = this.db.transaction((): StoreAction => {
       const old = this.#stmt.byDocId.get(source.id);
       if (old?.hash === hash) return "unchanged";
@@ -158,7 +186,7 @@ export class Store {
       fill(Number(info.lastInsertRowid));
       return old ? "updated" : "added";
     });
-    return run();
+    return retryBusy(() => run.immediate());
   }
 
   #insertClaim(docRow: number, r: ClaimRecord, types: Map<string, string>): void {
@@ -302,6 +330,15 @@ export class Store {
         ...(r.echo_of ? { echoOf: r.echo_of } : {}),
       };
     });
+  }
+
+  /**
+   * Runs `work` holding the database's write lock, so that one process at a time links: linking reads
+   * the linked state, then numbers new propositions after it, and two linkers interleaved would give
+   * one number to two propositions. Retried as a whole when the lock stays taken.
+   */
+  exclusive<T>(work: () => T): T {
+    return retryBusy(() => this.db.transaction(work).immediate());
   }
 
   close(): void {
