@@ -4,20 +4,22 @@
 //            mixed scripts), beside wink-nlp's bare tokenisation of the same text in the same run;
 //   link:    a synthetic corpus of articles with known propositions (scripts/synthetic.ts) analysed,
 //            stored and linked, then one more article added; linking precision and recall.
-// Usage: npm run bench [-- --stage extract|link] [-- --articles N] [-- --words N] [-- --profile]
+//   query:   filtered `claims --limit 20` on a synthetic store of --articles articles (built once, kept in .tmp/).
+// Usage: npm run bench [-- --stage extract|link|query] [-- --articles N] [-- --words N] [-- --profile]
 //   --profile: after the extract measurement, one more pass over the same documents timing each
 //              annotator (and toClaimRecords) apart, printed as shares of the pass's time.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { createDoc, type Doc, type SourceDoc } from "../src/doc.ts";
 import { defaultPipeline, toClaimRecords, type Pipeline } from "../src/extract/index.ts";
 import { ingest } from "../src/ingest/index.ts";
 import { LinkSession } from "../src/link/index.ts";
-import { Store } from "../src/store/sqlite.ts";
+import { SqliteStore } from "../src/store/sqlite.ts";
+import type { ClaimFilter, Store } from "../src/store/types.ts";
 import { pairwiseScores, random, syntheticArticles, type SyntheticArticle } from "./synthetic.ts";
 
 const args = process.argv.slice(2);
@@ -97,33 +99,33 @@ function profileStages(pipeline: Pipeline, docs: SourceDoc[]): void {
 
 async function linkStage(articles: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "triangulate-bench-"));
-  const store = new Store(join(dir, "bench.db"));
+  const store = new SqliteStore(join(dir, "bench.db"));
   const pipeline = defaultPipeline();
   // only each article's true propositions are kept, not its text
   const truthOf = new Map<string, number[]>();
-  const analyse = (a: SyntheticArticle) => {
+  const analyse = async (a: SyntheticArticle) => {
     truthOf.set(a.id, a.truth);
     const doc = pipeline.run(createDoc({ id: a.id, text: a.text, meta: { outlet: a.outlet, date: a.date } }));
-    store.addDocument(doc, toClaimRecords(doc));
+    await store.addDocument(doc, toClaimRecords(doc));
   };
 
   const corpus = syntheticArticles(articles + 1, Math.round(articles / 5), 11);
   const t0 = performance.now();
   for (let i = 0; i < articles; i++) {
-    analyse(corpus.next().value!);
+    await analyse(corpus.next().value!);
     if (i % 1000 === 0 && process.stderr.isTTY) process.stderr.write(`\r  analysed ${i}/${articles}`);
   }
   const analysed = performance.now();
   const session = new LinkSession(store);
-  const linked = session.linkNew();
+  const linked = await session.linkNew();
   const seconds = (performance.now() - t0) / 1000;
   if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
   console.log(`  analysed and stored in ${((analysed - t0) / 1000).toFixed(1)} s; linked ${linked.claims} claims into ${linked.propositions} propositions in ${((performance.now() - analysed) / 1000).toFixed(1)} s`);
 
   const last = corpus.next().value!;
   const tAdd = performance.now();
-  analyse(last);
-  session.linkNew();
+  await analyse(last);
+  await session.linkNew();
   const addMs = performance.now() - tAdd;
 
   const items: { truth: number; predicted: number }[] = [];
@@ -134,19 +136,75 @@ async function linkStage(articles: number): Promise<void> {
   }[];
   for (const r of rows) items.push({ truth: truthOf.get(r.doc_id)?.[r.idx] ?? -1, predicted: r.proposition });
   const { precision, recall } = pairwiseScores(items);
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
   console.log(
     `link: ${articles} articles in ${seconds.toFixed(1)} s; peak RSS ${mb(peakRss())} MB; add one: ${addMs.toFixed(1)} ms; precision ${precision.toFixed(3)}; recall ${recall.toFixed(3)}`,
   );
 }
 
+/**
+ * The synthetic store of `articles` articles, analysed and linked, kept in .tmp/ between runs (building
+ * 100,000 articles takes minutes; the queries read it in milliseconds).
+ */
+async function benchStore(articles: number): Promise<string> {
+  const path = resolve(import.meta.dirname, `../.tmp/bench-store-${articles}.db`);
+  if (existsSync(path)) return path;
+  mkdirSync(dirname(path), { recursive: true });
+  const building = `${path}.building`;
+  rmSync(building, { force: true });
+  const store = new SqliteStore(building);
+  const pipeline = defaultPipeline();
+  const corpus = syntheticArticles(articles, Math.round(articles / 5), 11);
+  let i = 0;
+  for (const a of corpus) {
+    const doc = pipeline.run(createDoc({ id: a.id, text: a.text, meta: { outlet: a.outlet, date: a.date } }));
+    await store.addDocument(doc, toClaimRecords(doc));
+    if (++i % 1000 === 0 && process.stderr.isTTY) process.stderr.write(`\r  building the query store: ${i}/${articles}`);
+  }
+  await new LinkSession(store).linkNew();
+  await store.close();
+  renameSync(building, path);
+  return path;
+}
+
+/** Filtered `claims --limit 20` queries as the CLI makes them, timed in the store. */
+const QUERIES: ClaimFilter[] = [
+  { source: "ministry" },
+  { source: "governor", certainty: "asserted" },
+  { certainty: "hedged" },
+  { kind: "opinion" },
+  { entity: "Radio Sever" },
+  { search: "bridge" },
+  { search: "evacuated soldiers" },
+  { source: "nobody at all" },
+];
+
+function p95(ms: number[]): number {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))];
+}
+
+async function queryStage(articles: number): Promise<void> {
+  const store = new SqliteStore(await benchStore(articles));
+  const times: number[] = [];
+  for (let round = 0; round < 6; round++)
+    for (const q of QUERIES) {
+      const t0 = performance.now();
+      await store.claims({ ...q, limit: 20 });
+      if (round) times.push(performance.now() - t0); // the first round warms the page cache
+    }
+  await store.close();
+  console.log(`query: claims p95 ${p95(times).toFixed(1)} ms (${articles / 1000}k articles, sqlite)`);
+}
+
 if (stage === "all") {
   // each stage in a process of its own, so one's memory does not count in the other's peak
-  for (const s of ["extract", "link"]) {
+  for (const s of ["extract", "link", "query"]) {
     const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...args, "--stage", s], { stdio: "inherit" });
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
 } else if (stage === "extract") await extractStage(Number(flag("words", "1000000")));
 else if (stage === "link") await linkStage(Number(flag("articles", "100000")));
+else if (stage === "query") await queryStage(Number(flag("articles", "100000")));
 else throw new Error(`--stage takes extract or link, not "${stage}"`);

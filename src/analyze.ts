@@ -2,7 +2,7 @@ import { createDoc, type SourceDoc } from "./doc.ts";
 import { errorMessage } from "./errors.ts";
 import { defaultPipeline, toClaimRecords, type ClaimRecord, type Pipeline } from "./extract/index.ts";
 import { ingest, type IngestOptions, type IngestResult } from "./ingest/index.ts";
-import type { Store, StoreAction } from "./store/sqlite.ts";
+import type { Store, StoreAction } from "./store/types.ts";
 
 /** What became of one input: analysed and stored, read but skipped, or failed with a reason. */
 export type AnalyzeResult =
@@ -49,14 +49,14 @@ export async function* analyzeDocuments(
     try {
       const reason = skipReason(source, languages);
       if (reason) {
-        store.addSkipped(source, reason);
+        await store.addSkipped(source, reason);
         yield { status: "skipped", input: item.input, doc: source, reason };
-      } else if (store.has(source)) {
-        yield { status: "unchanged", input: item.input, doc: source, records: store.claims({ doc: source.id }) };
+      } else if (await store.has(source)) {
+        yield { status: "unchanged", input: item.input, doc: source, records: await store.claims({ doc: source.id }) };
       } else {
         const doc = pipeline.run(createDoc(source));
         const records = toClaimRecords(doc);
-        const status = store.addDocument(doc, records);
+        const status = await store.addDocument(doc, records);
         yield { status, input: item.input, doc: { id: doc.id, text: doc.text, meta: doc.meta }, records };
       }
     } catch (e) {

@@ -6,7 +6,7 @@ import type { Hono } from "hono";
 import { storyOf } from "../src/link/index.ts";
 import { timeline } from "../src/link/timeline.ts";
 import { createApp, startServer } from "../src/serve/index.ts";
-import { Store, type StoredClaim } from "../src/store/sqlite.ts";
+import { openStore, type Store, type StoredClaim } from "../src/store/index.ts";
 import { runCli, tempDir } from "./support/cli.ts";
 
 const EXAMPLES = resolve(import.meta.dirname, "../examples");
@@ -17,7 +17,7 @@ before(async () => {
   const db = join(tempDir(), "story.db");
   const run = await runCli(["analyze", EXAMPLES, "--db", db]);
   assert.equal(run.code, 0, run.stderr);
-  store = new Store(db);
+  store = await openStore(db);
   app = createApp(store);
 });
 after(() => store.close());
@@ -36,14 +36,14 @@ const errorOf = async (response: Response): Promise<string> => ((await response.
 
 test("the documents endpoint lists every analysed document with its metadata and claim count", async () => {
   const documents = await get<{ id: string; title?: string; claims: number }[]>("/api/documents");
-  assert.equal(documents.length, store.documents().length);
+  assert.equal(documents.length, (await store.documents()).length);
   assert.ok(documents.length >= 9);
   assert.ok(documents.every((d) => d.title && d.claims > 0));
 });
 
 test("the claims endpoint applies each filter the CLI has", async () => {
   const all = await get<StoredClaim[]>("/api/claims");
-  assert.equal(all.length, store.claims().length);
+  assert.equal(all.length, (await store.claims()).length);
   const denied = await get<StoredClaim[]>("/api/claims?certainty=denied");
   assert.ok(denied.length > 0 && denied.every((c) => c.certainty === "denied"));
   const opinions = await get<StoredClaim[]>("/api/claims?kind=opinion");
@@ -76,15 +76,15 @@ test("a bad filter value gets 400 with an error naming the parameter", async () 
 });
 
 test("the story, sources and timeline endpoints serve the same views as the CLI", async () => {
-  const story = JSON.parse(JSON.stringify(storyOf(store)));
+  const story = JSON.parse(JSON.stringify(await storyOf(store)));
   assert.deepEqual(await get("/api/story"), story);
   assert.deepEqual(await get("/api/sources"), story.sources);
-  assert.deepEqual(await get("/api/timeline"), JSON.parse(JSON.stringify(timeline(storyOf(store)))));
+  assert.deepEqual(await get("/api/timeline"), JSON.parse(JSON.stringify(timeline(await storyOf(store)))));
   assert.ok(story.propositions.length > 0 && story.sources.length > 0);
 });
 
 test("one document comes with its text and its claims, whose offsets point at their sentences", async () => {
-  const id = store.documents()[0].id;
+  const id = (await store.documents())[0].id;
   const doc = await get<{ id: string; title: string; text: string; claims: StoredClaim[] }>(`/api/documents/${id}`);
   assert.equal(doc.id, id);
   assert.ok(doc.title);
@@ -124,7 +124,7 @@ test("a posted text is analysed, stored, linked and its claim records returned",
   const stored = await get<{ outlet: string; origin: string; claims: StoredClaim[] }>("/api/documents/api-arrests");
   assert.equal(stored.outlet, "Test Wire");
   assert.equal(stored.origin, "POST /api/analyze", "the origin says how it came, not a temporary file");
-  assert.ok(store.linkedRecords().some((l) => l.record.doc === "api-arrests"), "linked into propositions");
+  assert.ok((await store.linkedRecords()).some((l) => l.record.doc === "api-arrests"), "linked into propositions");
   const story = await get<{ sources: { documents: string[] }[] }>("/api/story");
   assert.ok(story.sources.some((s) => s.documents.includes("api-arrests")), "the story view sees the new document");
   const again = await post(JSON.stringify({ id: "api-arrests", text }));

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Store } from "../src/store/sqlite.ts";
+import { SqliteStore } from "../src/store/sqlite.ts";
 import { tempDir } from "./support/cli.ts";
 
 const BIN = resolve(import.meta.dirname, "../bin/triangulate.js");
@@ -33,9 +33,9 @@ test("two analyze processes writing one SQLite file wait for each other and stor
   const count = 150;
   const runs = await Promise.all(["a", "b"].map((p) => cli(["analyze", folder(dir, p, count), "--db", db])));
   for (const run of runs) assert.equal(run.code, 0, run.stderr);
-  const store = new Store(db);
-  assert.equal(store.documents().length, 2 * count);
+  const store = new SqliteStore(db);
+  assert.equal((await store.documents()).length, 2 * count);
   const props = store.db.prepare("SELECT count(DISTINCT proposition) AS n, count(*) AS c FROM claims WHERE proposition IS NOT NULL").get() as { n: number; c: number };
   assert.ok(props.c >= 2 * count, "every document's claims are linked");
-  store.close();
+  await store.close();
 });

@@ -11,7 +11,7 @@ import { defaultPipeline, type Pipeline } from "../extract/index.ts";
 import { recordDocument } from "../ingest/index.ts";
 import { LinkSession, storyOf, type Story } from "../link/index.ts";
 import { timeline } from "../link/timeline.ts";
-import type { Store } from "../store/sqlite.ts";
+import type { Store } from "../store/types.ts";
 import { badRequest, claimFilter, postedDocument, type PostedDocument } from "./requests.ts";
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -19,9 +19,10 @@ const MAX_BODY_BYTES = 20 * 1024 * 1024;
 export function createApp(store: Store): Hono {
   // One linking session for the server's life: each posted document is linked by index lookups.
   const links = new LinkSession(store);
-  links.linkNew();
+  // what the store holds is linked before the story is first read; later links wait their turn
+  let linked = links.linkNew();
   const pipeline = defaultPipeline(); // built once: its lexicons and models load in the first call
-  const story = storyCache(store);
+  const story = storyCache(store, () => linked);
   const app = new Hono();
 
   app.onError((err, c) => {
@@ -34,17 +35,17 @@ export function createApp(store: Store): Hono {
 
   app.get("/", (c) => c.html(PAGE.html, 200, PAGE.headers));
 
-  app.get("/api/documents", (c) => c.json(store.documents()));
-  app.get("/api/documents/:id", (c) => {
+  app.get("/api/documents", async (c) => c.json(await store.documents()));
+  app.get("/api/documents/:id", async (c) => {
     const id = c.req.param("id");
-    const meta = store.documents().find((d) => d.id === id);
+    const [meta] = await store.documents([id]);
     if (!meta) throw new HTTPException(404, { message: `no document with id "${id}"` });
-    return c.json({ ...meta, text: store.documentText(id), claims: store.claims({ doc: id }) });
+    return c.json({ ...meta, text: await store.documentText(id), claims: await store.claims({ doc: id }) });
   });
-  app.get("/api/claims", (c) => c.json(store.claims(claimFilter(c.req.query()))));
-  app.get("/api/story", (c) => c.body(story.json(), 200, { "Content-Type": "application/json; charset=UTF-8" }));
-  app.get("/api/sources", (c) => c.json(story.current().sources));
-  app.get("/api/timeline", (c) => c.json(timeline(story.current())));
+  app.get("/api/claims", async (c) => c.json(await store.claims(claimFilter(c.req.query()))));
+  app.get("/api/story", async (c) => c.body(await story.json(), 200, { "Content-Type": "application/json; charset=UTF-8" }));
+  app.get("/api/sources", async (c) => c.json((await story.current()).sources));
+  app.get("/api/timeline", async (c) => c.json(timeline(await story.current())));
 
   app.post(
     "/api/analyze",
@@ -52,7 +53,8 @@ export function createApp(store: Store): Hono {
     async (c) => {
       const posted = postedDocument(await jsonBody(c));
       const results = await analyzePosted(store, posted, pipeline);
-      links.linkNew();
+      linked = linked.then(() => links.linkNew());
+      await linked;
       story.invalidate();
       return c.json(analysisResponse(results));
     },
@@ -61,22 +63,23 @@ export function createApp(store: Store): Hono {
 }
 
 /**
- * The story, rebuilt only when the database changed: `data_version` moves when another connection
- * (a CLI `analyze` beside the server) commits, `invalidate` when this server writes.
+ * The story, rebuilt only when the database changed: the store's change stamp moves when any
+ * connection (a CLI `analyze` beside the server) commits, `invalidate` when this server writes.
  */
-function storyCache(store: Store) {
+function storyCache(store: Store, linked: () => Promise<unknown>) {
   let cached: { key: string; story: Story; json?: string } | undefined;
   let writes = 0;
-  const fresh = () => {
-    const key = `${store.db.pragma("data_version", { simple: true })}:${writes}`;
-    if (cached?.key !== key) cached = { key, story: storyOf(store) };
+  const fresh = async () => {
+    await linked();
+    const key = `${await store.changeStamp()}:${writes}`;
+    if (cached?.key !== key) cached = { key, story: await storyOf(store) };
     return cached;
   };
   return {
-    current: (): Story => fresh().story,
+    current: async (): Promise<Story> => (await fresh()).story,
     /** The story as JSON text, serialised once per version: it is the largest response. */
-    json(): string {
-      const entry = fresh();
+    async json(): Promise<string> {
+      const entry = await fresh();
       return (entry.json ??= JSON.stringify(entry.story));
     },
     invalidate: () => void writes++,

@@ -1,8 +1,7 @@
-import { analyze, type AnalyzeResult } from "../../analyze.ts";
+import type { AnalyzeResult } from "../../analyze.ts";
 import type { ClaimRecord } from "../../extract/claims.ts";
 import { linkStore } from "../../link/index.ts";
-import { Store, resolveDbPath } from "../../store/sqlite.ts";
-import { common, str, write, type Command } from "../command.ts";
+import { common, storeOf, str, write, type Command } from "../command.ts";
 import { documentReport } from "../format.ts";
 import { ingestFlags, ingestOptions } from "./ingest-flags.ts";
 
@@ -17,7 +16,9 @@ export const analyzeCommand: Command = {
       return 2;
     }
     const format = str(values.format) ?? "text";
-    const store = new Store(resolveDbPath(str(values.db)));
+    // the pipeline and its models load only here, not for every command's start
+    const { analyze } = await import("../../analyze.ts");
+    const store = await storeOf(values);
     const tally = { added: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
     const all: AnalyzeResult[] = [];
     let linked = { documents: 0, claims: 0, propositions: 0 };
@@ -28,9 +29,9 @@ export const analyzeCommand: Command = {
         if (format === "json") all.push(result);
         else report(result, format, io);
       }
-      linked = linkStore(store);
+      linked = await linkStore(store);
     } finally {
-      store.close();
+      await store.close();
     }
     if (io.progress) io.stderr.write("\r\x1b[K");
     if (format === "json") io.stdout.write(JSON.stringify(asJson(all), null, 2) + "\n");

@@ -19,9 +19,9 @@ export const claimsCommand: Command = {
     help: common.help,
   },
   async run(values, _positionals, io) {
-    return withStore(values, (store) => {
+    return withStore(values, async (store) => {
       const limit = str(values.limit);
-      const claims = store.claims({
+      const claims = await store.claims({
         source: str(values.source),
         entity: str(values.entity),
         certainty: str(values.certainty),
@@ -30,9 +30,10 @@ export const claimsCommand: Command = {
         doc: str(values.doc),
         limit: limit ? Number(limit) : undefined,
     });
-    const meta = new Map(store.documents().map((d) => [d.id, d]));
-    writeRecords(io, str(values.format) ?? "text", claims, (id) => meta.get(id) ?? {});
-    return 0;
+      // the metadata of the listed claims' documents only, not of every stored document
+      const meta = new Map((await store.documents([...new Set(claims.map((c) => c.doc))])).map((d) => [d.id, d]));
+      writeRecords(io, str(values.format) ?? "text", claims, (id) => meta.get(id) ?? {});
+      return 0;
     });
   },
 };

@@ -4,7 +4,7 @@ import { basename } from "node:path";
 import { TriangulateError } from "../../errors.ts";
 import { storyOf, type Proposition, type Story } from "../../link/index.ts";
 import { timeline } from "../../link/timeline.ts";
-import type { Store, StoredClaim, StoredDocument } from "../../store/sqlite.ts";
+import type { LinkedRecord, StoredClaim, StoredDocument } from "../../store/types.ts";
 import { common, str, withStore, write, type Command } from "../command.ts";
 import { formatQuantity } from "../format.ts";
 
@@ -27,7 +27,10 @@ export const exportCommand: Command = {
       return 2;
     }
     return withStore(values, async (store) => {
-      const lines = format === "jsonl" || format === "csv" ? claimRows(store, format) : report(store, format as "md" | "html");
+      const lines =
+        format === "jsonl" || format === "csv"
+          ? claimRows(await store.linkedRecords(), await store.claims(), format)
+          : report(await storyOf(store), await store.documents(), store.path, format as "md" | "html");
       const outPath = str(values.out);
       if (!outPath) for (const line of lines) io.stdout.write(line);
       else await writeFileLines(outPath, lines);
@@ -53,10 +56,10 @@ async function writeFileLines(path: string, lines: Iterable<string>): Promise<vo
 const CSV_COLUMNS = ["doc", "date", "outlet", "sentence", "kind", "source", "cue", "certainty", "quantities", "entities", "proposition"];
 
 /** Every stored claim with its proposition id, as JSON Lines or RFC 4180 CSV (CRLF, quoted where needed). */
-function* claimRows(store: Store, format: "jsonl" | "csv"): Generator<string> {
-  const propositionOf = new Map(store.linkedRecords().map((l) => [claimKey(l.record), l.proposition]));
+function* claimRows(linked: LinkedRecord[], claims: StoredClaim[], format: "jsonl" | "csv"): Generator<string> {
+  const propositionOf = new Map(linked.map((l) => [claimKey(l.record), l.proposition]));
   if (format === "csv") yield csvRow(CSV_COLUMNS);
-  for (const claim of store.claims()) {
+  for (const claim of claims) {
     const proposition = propositionOf.get(claimKey(claim));
     if (format === "jsonl") yield JSON.stringify({ ...claim, proposition: proposition ?? null }) + "\n";
     else yield csvRow(csvFields(claim, proposition));
@@ -89,9 +92,8 @@ type Block =
   | { list: string[] }
   | { table: { head: string[]; rows: string[][] } };
 
-function* report(store: Store, format: "md" | "html"): Generator<string> {
-  const story = storyOf(store);
-  const blocks = storyBlocks(story, store.documents(), basename(store.path));
+function* report(story: Story, documents: StoredDocument[], path: string, format: "md" | "html"): Generator<string> {
+  const blocks = storyBlocks(story, documents, basename(path));
   if (format === "md") for (const block of blocks) yield markdown(block);
   else yield* htmlDocument(blocks);
 }

@@ -1,8 +1,6 @@
 import { once } from "node:events";
 import { TriangulateError } from "../../errors.ts";
-import { startServer } from "../../serve/index.ts";
-import { Store, resolveDbPath } from "../../store/sqlite.ts";
-import { common, str, write, type Command } from "../command.ts";
+import { common, storeOf, str, write, type Command } from "../command.ts";
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/;
 
@@ -19,7 +17,8 @@ export const serveCommand: Command = {
   async run(values, _positionals, io) {
     const port = portOf(str(values.port) ?? "8410");
     const host = str(values.host) ?? "127.0.0.1";
-    const store = new Store(resolveDbPath(str(values.db)));
+    const { startServer } = await import("../../serve/index.ts");
+    const store = await storeOf(values);
     try {
       const server = await startServer(store, { host, port });
       write(io.stderr, `triangulate: serving ${store.path} at ${server.url} (Ctrl-C stops)`);
@@ -33,7 +32,7 @@ export const serveCommand: Command = {
         throw new TriangulateError("BAD_OPTION", `cannot listen on ${host}:${port}: ${code}`, "choose another --port or --host");
       throw e;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };
