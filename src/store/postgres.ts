@@ -275,7 +275,7 @@ export class PostgresStore implements Store {
     const param = (v: unknown) => `$${params.push(v)}`;
     if (filter.doc) where.push(`d.doc_id = ${param(filter.doc)}`);
     // ILIKE: SQLite's LIKE ignores case too
-    if (filter.source) where.push(`c.source ILIKE ${param(`%${filter.source}%`)}`);
+    if (filter.source) where.push(`c.source ILIKE ${param(`%${filter.source.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     if (filter.certainty) where.push(`c.certainty = ${param(filter.certainty)}`);
     if (filter.kind) where.push(`c.kind = ${param(filter.kind)}`);
     if (filter.entity) where.push(`c.id IN (SELECT m.claim FROM mentions m JOIN entities e ON e.id = m.entity WHERE e.name ILIKE ${param(filter.entity)})`);

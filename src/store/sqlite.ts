@@ -25,6 +25,9 @@ const BUSY_TIMEOUT_MS = 10_000;
 /** How long a whole transaction is retried for when it still meets a lock (another writer's long write). */
 const RETRY_FOR_MS = 120_000;
 
+/** Matches at or below which a filtered claim list is found by index and sorted, not walked in order. */
+const PROBE = 2000;
+
 const isBusy = (e: unknown): boolean => /^SQLITE_BUSY|^SQLITE_LOCKED/.test(String((e as { code?: unknown }).code ?? ""));
 
 const pause = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -104,6 +107,9 @@ export class SqliteStore implements Store {
         "INSERT INTO claims (doc, idx, kind, source, cue, certainty, checkworthy, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       ),
       insertFts: db.prepare("INSERT INTO claims_fts (rowid, sentence, source) VALUES (?, ?, ?)"),
+      entitiesLike: db.prepare<[string], { id: number }>("SELECT id FROM entities WHERE name LIKE ?"),
+      insertSource: db.prepare("INSERT OR IGNORE INTO sources (name) VALUES (?)"),
+      sourcesLike: db.prepare<[string], { name: string }>("SELECT name FROM sources WHERE name LIKE ? ESCAPE '\\'"),
       upsertEntity: db.prepare<[string, string], { id: number }>(
         "INSERT INTO entities (name, type) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id",
       ),
@@ -177,6 +183,7 @@ export class SqliteStore implements Store {
       this.#stmt.insertClaim.run(docRow, r.index, r.kind, r.source, r.cue, r.certainty, r.checkworthy, JSON.stringify(r)).lastInsertRowid,
     );
     this.#stmt.insertFts.run(claimId, r.sentence, r.source ?? "");
+    if (r.source) this.#stmt.insertSource.run(r.source);
     for (const name of r.entities) {
       const entity = this.#stmt.upsertEntity.get(name, types.get(name) ?? "organization");
       if (entity) this.#stmt.insertMention.run(entity.id, claimId);
@@ -204,22 +211,28 @@ export class SqliteStore implements Store {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     if (filter.doc) (where.push("d.doc_id = @doc"), (params.doc = filter.doc));
-    if (filter.source) (where.push("c.source LIKE @source"), (params.source = `%${filter.source}%`));
+    if (filter.source) (where.push("c.source IN (SELECT value FROM json_each(@sources))"), (params.sources = this.#sourcesLike(filter.source)));
     if (filter.certainty) (where.push("c.certainty = @certainty"), (params.certainty = filter.certainty));
     if (filter.kind) (where.push("c.kind = @kind"), (params.kind = filter.kind));
     if (filter.entity) {
-      where.push("c.id IN (SELECT m.claim FROM mentions m JOIN entities e ON e.id = m.entity WHERE e.name LIKE @entity)");
-      params.entity = filter.entity;
+      // the entities' ids first (a short table), then their mentions by the (entity, claim) key
+      where.push("c.id IN (SELECT m.claim FROM mentions m WHERE m.entity IN (SELECT value FROM json_each(@entities)))");
+      params.entities = JSON.stringify(this.#stmt.entitiesLike.all(filter.entity).map((r) => r.id));
     }
     if (filter.search) {
       where.push("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH @search)");
       params.search = filter.search;
     }
-    const sql = `SELECT c.id, c.record, d.outlet, d.title FROM claims c JOIN documents d ON d.id = c.doc
-      ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY coalesce(d.date, ''), d.doc_id, c.idx
-      ${filter.limit ? `LIMIT ${Math.max(0, Math.floor(filter.limit))}` : ""}`;
+    const limit = filter.limit ? Math.max(0, Math.floor(filter.limit)) : undefined;
+    const conditions = where.length ? `WHERE ${where.join(" AND ")}` : "";
     let rows: { id: number; record: string; outlet: string | null; title: string | null }[];
     try {
+      // documents and claims joined in list order (CROSS JOIN fixes it) read the first matches and
+      // stop: fast when matches are many. When they are few, that walk would read every claim, so
+      // a probe through the filters' indexes says which: few matches are found by index and sorted.
+      const walk = limit !== undefined && !filter.doc && this.#matchesMany(conditions, params, limit);
+      const sql = `SELECT c.id, c.record, d.outlet, d.title FROM documents d ${walk ? "CROSS JOIN" : "JOIN"} claims c ON c.doc = d.id
+        ${conditions} ORDER BY coalesce(d.date, ''), d.doc_id, c.idx ${limit !== undefined ? `LIMIT ${limit}` : ""}`;
       rows = this.db.prepare(sql).all(params) as typeof rows;
     } catch (e) {
       if (filter.search && (e as { code?: string }).code === "SQLITE_ERROR")
@@ -227,6 +240,19 @@ export class SqliteStore implements Store {
       throw e;
     }
     return rows.map(storedClaimFromRow);
+  }
+
+  /** The stored source names containing `part`, case-insensitively (LIKE's wildcards taken literally), as JSON for json_each. */
+  #sourcesLike(part: string): string {
+    const pattern = `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return JSON.stringify(this.#stmt.sourcesLike.all(pattern).map((r) => r.name));
+  }
+
+  /** Whether more than PROBE claims match: then walking in list order finds `limit` of them soon. */
+  #matchesMany(conditions: string, params: Record<string, unknown>, limit: number): boolean {
+    const probe = Math.max(PROBE, limit);
+    const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM claims c ${conditions} LIMIT ${probe + 1})`;
+    return (this.db.prepare(sql).get(params) as { n: number }).n > probe;
   }
 
   // ── linking state ──
