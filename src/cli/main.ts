@@ -2,12 +2,15 @@ import { TriangulateError } from "../errors.ts";
 import { helpText, parse, write, type Command, type IO } from "./command.ts";
 import { analyzeCommand } from "./commands/analyze.ts";
 import { claimsCommand } from "./commands/claims.ts";
+import { enqueueCommand } from "./commands/enqueue.ts";
 import { exportCommand } from "./commands/export.ts";
 import { extractCommand } from "./commands/extract.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { sourcesCommand } from "./commands/sources.ts";
+import { statusCommand } from "./commands/status.ts";
 import { storyCommand } from "./commands/story.ts";
 import { timelineCommand } from "./commands/timeline.ts";
+import { workerCommand } from "./commands/worker.ts";
 
 export const COMMANDS: Command[] = [
   analyzeCommand,
@@ -18,6 +21,9 @@ export const COMMANDS: Command[] = [
   exportCommand,
   serveCommand,
   extractCommand,
+  enqueueCommand,
+  workerCommand,
+  statusCommand,
 ];
 
 const usage = (): string =>

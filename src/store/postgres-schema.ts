@@ -79,4 +79,25 @@ export const PG_MIGRATIONS: string[] = [
   );
   CREATE INDEX quantities_claim ON quantities(claim);
   `,
+  // the work queue of `triangulate enqueue` and `worker`: one read document per job, taken with
+  // FOR UPDATE SKIP LOCKED under a lease that its worker renews, so a killed worker's job is taken
+  // again once its lease runs out; (doc_id, hash) unique, so the same text is queued once
+  `
+  CREATE TABLE jobs (
+    id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    input        TEXT NOT NULL,
+    doc_id       TEXT NOT NULL,
+    hash         TEXT NOT NULL,
+    doc          TEXT NOT NULL,
+    status       TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'done', 'failed')),
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    error        TEXT,
+    worker       TEXT,
+    lease_until  TIMESTAMPTZ,
+    queued_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
+    finished_at  TIMESTAMPTZ,
+    UNIQUE (doc_id, hash)
+  );
+  CREATE INDEX jobs_open ON jobs(id) WHERE status IN ('queued', 'running');
+  `,
 ];
