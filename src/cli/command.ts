@@ -87,3 +87,15 @@ export async function withStore<T>(values: Values, use: (store: Store) => T | Pr
     await store.close();
   }
 }
+
+/** Runs `use` with a signal that aborts on Ctrl-C or SIGTERM, so a long-running command ends cleanly. */
+export async function untilStopped<T>(use: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
+  try {
+    return await use(stop.signal);
+  } finally {
+    process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
+  }
+}

@@ -10,6 +10,7 @@ import { sourcesCommand } from "./commands/sources.ts";
 import { statusCommand } from "./commands/status.ts";
 import { storyCommand } from "./commands/story.ts";
 import { timelineCommand } from "./commands/timeline.ts";
+import { watchCommand } from "./commands/watch.ts";
 import { workerCommand } from "./commands/worker.ts";
 
 export const COMMANDS: Command[] = [
@@ -24,6 +25,7 @@ export const COMMANDS: Command[] = [
   enqueueCommand,
   workerCommand,
   statusCommand,
+  watchCommand,
 ];
 
 const usage = (): string =>

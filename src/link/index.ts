@@ -7,7 +7,7 @@ import { claimTerms } from "./terms.ts";
 export { Linker, type LinkerOptions } from "./linker.ts";
 export { EchoIndex, minhash, wireCredit } from "./echo.ts";
 export { claimTerms, countedKey } from "./terms.ts";
-export { buildStory, sourceKey, type Story, type Proposition, type SourceSummary, type StoryClaim, type LinkedRecord } from "./story.ts";
+export { buildStory, sourceKey, type Story, type Proposition, type SourceSummary, type StoryClaim, type LinkedRecord, type PropositionStatus } from "./story.ts";
 
 /**
  * The linking state of a store, held in memory: the linker and the echo index, rebuilt once from what

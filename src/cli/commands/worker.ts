@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { TriangulateError } from "../../errors.ts";
-import { common, str, withStore, write, type Command, type Values } from "../command.ts";
+import { common, str, untilStopped, withStore, write, type Command, type Values } from "../command.ts";
 
 export const workerCommand: Command = {
   name: "worker",
@@ -22,16 +22,11 @@ export const workerCommand: Command = {
     const [{ queueOf }, { runWorker }] = await Promise.all([import("../../queue/jobs.ts"), import("../../queue/worker.ts")]);
     return withStore(values, async (store) => {
       const queue = queueOf(store);
-      const stop = new AbortController();
-      const onSignal = () => stop.abort();
-      process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
-      try {
-        const tally = await runWorker(queue, { leaseMs, exitWhenIdle: values["exit-when-idle"] === true, signal: stop.signal, log: (line) => write(io.stderr, line) });
-        write(io.stderr, `worker ${process.pid}: ${tally.done} done, ${tally.failed} failed`);
-        return 0;
-      } finally {
-        process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
-      }
+      const tally = await untilStopped((signal) =>
+        runWorker(queue, { leaseMs, exitWhenIdle: values["exit-when-idle"] === true, signal, log: (line) => write(io.stderr, line) }),
+      );
+      write(io.stderr, `worker ${process.pid}: ${tally.done} done, ${tally.failed} failed`);
+      return 0;
     });
   },
 };
