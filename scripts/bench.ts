@@ -5,7 +5,8 @@
 //   link:    a synthetic corpus of articles with known propositions (scripts/synthetic.ts) analysed,
 //            stored and linked, then one more article added; linking precision and recall.
 //   query:   filtered `claims --limit 20` on a synthetic store of --articles articles (built once, kept in .tmp/).
-// Usage: npm run bench [-- --stage extract|link|query] [-- --articles N] [-- --words N] [-- --profile]
+//   analyze, workers: see scripts/bench-scale.ts; the query stage also times a PostgreSQL copy.
+// Usage: npm run bench [-- --stage extract|link|analyze|workers|query] [-- --articles N] [-- --words N] [-- --profile]
 //   --profile: after the extract measurement, one more pass over the same documents timing each
 //              annotator (and toClaimRecords) apart, printed as shares of the pass's time.
 import { spawnSync } from "node:child_process";
@@ -19,7 +20,9 @@ import { defaultPipeline, toClaimRecords, type Pipeline } from "../src/extract/i
 import { ingest } from "../src/ingest/index.ts";
 import { LinkSession } from "../src/link/index.ts";
 import { SqliteStore } from "../src/store/sqlite.ts";
+import { openStore } from "../src/store/index.ts";
 import type { ClaimFilter, Store } from "../src/store/types.ts";
+import { analyzeStage, copyToPostgres, database, postgresServer, workersStage } from "./bench-scale.ts";
 import { pairwiseScores, random, syntheticArticles, type SyntheticArticle } from "./synthetic.ts";
 
 const args = process.argv.slice(2);
@@ -185,26 +188,44 @@ function p95(ms: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))];
 }
 
-async function queryStage(articles: number): Promise<void> {
-  const store = new SqliteStore(await benchStore(articles));
+/** p95 of the QUERIES with --limit 20, over five rounds after one that warms the caches. */
+async function queryP95(store: Store): Promise<number> {
   const times: number[] = [];
   for (let round = 0; round < 6; round++)
     for (const q of QUERIES) {
       const t0 = performance.now();
       await store.claims({ ...q, limit: 20 });
-      if (round) times.push(performance.now() - t0); // the first round warms the page cache
+      if (round) times.push(performance.now() - t0);
     }
   await store.close();
-  console.log(`query: claims p95 ${p95(times).toFixed(1)} ms (${articles / 1000}k articles, sqlite)`);
+  return p95(times);
+}
+
+async function queryStage(articles: number): Promise<void> {
+  const path = await benchStore(articles);
+  const sqlite = await queryP95(new SqliteStore(path));
+  let postgres = "no PostgreSQL server";
+  const server = postgresServer();
+  if (server)
+    try {
+      const url = await database(server.url, `bench_query_${articles}`);
+      await copyToPostgres(path, url);
+      postgres = `${(await queryP95(await openStore(url))).toFixed(1)} ms (postgres)`;
+    } finally {
+      server.stop();
+    }
+  console.log(`query: claims p95 ${sqlite.toFixed(1)} ms (${articles / 1000}k articles, sqlite) / ${postgres}`);
 }
 
 if (stage === "all") {
   // each stage in a process of its own, so one's memory does not count in the other's peak
-  for (const s of ["extract", "link", "query"]) {
+  for (const s of ["extract", "link", "analyze", "workers", "query"]) {
     const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...args, "--stage", s], { stdio: "inherit" });
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
 } else if (stage === "extract") await extractStage(Number(flag("words", "1000000")));
 else if (stage === "link") await linkStage(Number(flag("articles", "100000")));
 else if (stage === "query") await queryStage(Number(flag("articles", "100000")));
-else throw new Error(`--stage takes extract or link, not "${stage}"`);
+else if (stage === "analyze") await analyzeStage();
+else if (stage === "workers") await workersStage(Number(flag("worker-articles", "400")));
+else throw new Error(`--stage takes extract, link, analyze, workers or query, not "${stage}"`);
