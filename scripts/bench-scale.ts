@@ -144,6 +144,7 @@ export async function copyToPostgres(sqlitePath: string, url: string): Promise<v
     );
     await copy("INSERT INTO entities (id, name, type) OVERRIDING SYSTEM VALUE SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])", "SELECT id, name, type FROM entities ORDER BY id", ["id", "name", "type"], []);
     await copy("INSERT INTO mentions (entity, claim) SELECT * FROM unnest($1::bigint[], $2::bigint[])", "SELECT entity, claim FROM mentions ORDER BY entity, claim", ["entity", "claim"], []);
+    await client.query("INSERT INTO sources (name) SELECT DISTINCT source FROM claims WHERE source IS NOT NULL ON CONFLICT DO NOTHING");
     await client.query("COMMIT");
     await client.query("ANALYZE");
   } finally {

@@ -186,6 +186,8 @@ export class PostgresStore implements Store {
           pairs.map((p) => p[1]),
         ]);
       }
+      const sources = [...new Set(records.flatMap((r) => (r.source ? [r.source] : [])))].sort();
+      if (sources.length) await client.query("INSERT INTO sources (name) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING", [sources]);
       const quantities = records.flatMap((r, i) => r.quantities.map((q) => ({ claim: claimIds[i], ...q })));
       if (quantities.length)
         await client.query("INSERT INTO quantities (claim, min, max, of, kind) SELECT * FROM unnest($1::bigint[], $2::float8[], $3::float8[], $4::text[], $5::text[])", [
@@ -274,8 +276,8 @@ export class PostgresStore implements Store {
     const params: unknown[] = [];
     const param = (v: unknown) => `$${params.push(v)}`;
     if (filter.doc) where.push(`d.doc_id = ${param(filter.doc)}`);
-    // ILIKE: SQLite's LIKE ignores case too
-    if (filter.source) where.push(`c.source ILIKE ${param(`%${filter.source.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    // the few stored names containing the text (ILIKE: SQLite's LIKE ignores case too), then their claims by index
+    if (filter.source) where.push(`c.source = ANY(${param(await this.#sourcesLike(filter.source))})`);
     if (filter.certainty) where.push(`c.certainty = ${param(filter.certainty)}`);
     if (filter.kind) where.push(`c.kind = ${param(filter.kind)}`);
     if (filter.entity) where.push(`c.id IN (SELECT m.claim FROM mentions m JOIN entities e ON e.id = m.entity WHERE e.name ILIKE ${param(filter.entity)})`);
@@ -290,6 +292,11 @@ export class PostgresStore implements Store {
       params,
     );
     return rows.map(storedClaimFromRow);
+  }
+
+  async #sourcesLike(part: string): Promise<string[]> {
+    const pattern = `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return (await this.#query<{ name: string }>("SELECT name FROM sources WHERE name ILIKE $1", [pattern])).map((r) => r.name);
   }
 
   // ── linking state ──
