@@ -1,4 +1,5 @@
-// One worker: takes jobs from the queue, analyses and stores each document, links it, marks the job.
+// One worker: takes jobs from the queue, analyses and stores each document, marks the job, and links
+// what was stored about once a second.
 // Several workers, on one machine or many, share the queue; linking takes the store's link lock and
 // first catches up with what the others linked (see LinkSession), so propositions stay consistent.
 import { hostname } from "node:os";
@@ -22,6 +23,9 @@ export interface WorkerOptions {
   signal?: AbortSignal;
 }
 
+/** Longest a stored document waits to be linked while the queue is busy. */
+const LINK_EVERY_MS = 1000;
+
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export async function runWorker(queue: JobQueue, options: WorkerOptions = {}): Promise<{ done: number; failed: number }> {
@@ -32,10 +36,22 @@ export async function runWorker(queue: JobQueue, options: WorkerOptions = {}): P
   const pipeline = defaultPipeline();
   const links = new LinkSession(queue.store);
   const tally = { done: 0, failed: 0 };
+  // linking waits for the others' (one linker at a time): done once per batch of stored documents
+  // (LINK_EVERY_MS, or when the queue runs dry) rather than after each, and it links every unlinked
+  // document, this worker's and any other's
+  let unlinked = 0;
+  let linkedAt = Date.now();
+  const link = async () => {
+    if (unlinked) await links.linkNew();
+    unlinked = 0;
+    linkedAt = Date.now();
+  };
   while (!options.signal?.aborted) {
     try {
+      if (unlinked && Date.now() - linkedAt >= LINK_EVERY_MS) await link();
       const job = await queue.take(name, leaseMs);
       if (!job) {
+        await link();
         if (options.exitWhenIdle && !(await queue.pending())) break;
         await sleep(pollMs);
         continue;
@@ -48,6 +64,7 @@ export async function runWorker(queue: JobQueue, options: WorkerOptions = {}): P
       } else {
         await queue.finish(job.id);
         tally.done++;
+        unlinked++;
       }
     } catch (e) {
       // the server restarting or out of reach: the job in hand goes back to the queue when its lease
@@ -57,6 +74,7 @@ export async function runWorker(queue: JobQueue, options: WorkerOptions = {}): P
       await sleep(pollMs);
     }
   }
+  await link().catch((e) => log(`linking on the way out failed (${errorMessage(e)}); the next worker links those documents`));
   return tally;
 
   /** Analyses, stores and links one job's document under a renewed lease; the failure's reason, if any. */
@@ -67,7 +85,6 @@ export async function runWorker(queue: JobQueue, options: WorkerOptions = {}): P
       let error: string | undefined;
       for await (const r of analyzeDocuments([{ ok: true, input: job.input, doc: job.doc }], queue.store, { pipeline }))
         if (r.status === "failed") error = r.error;
-      if (!error) await links.linkNew();
       return error;
     } finally {
       clearInterval(renewal);
