@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the tests, on loopback, owned by an unprivileged user.
 #   scripts/pg-cluster.sh start DIR   → initdb in DIR, start on a free port, print the connection URL
+#   scripts/pg-cluster.sh restart DIR → stop it at once (as a crash would) and start it again, same port
 #   scripts/pg-cluster.sh stop DIR    → stop it and remove DIR
 # As root, the cluster runs as the user `postgres` (Debian's package creates it); otherwise as the
 # caller. Debian's server binaries are in /usr/lib/postgresql/<version>/bin, not on PATH.
@@ -24,6 +25,9 @@ case $cmd in
       || { cat "$dir/server.log" >&2; exit 1; }
     echo "$port" >"$dir/port"
     echo "postgres://postgres@127.0.0.1:$port/postgres"
+    ;;
+  restart)
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w -t 60 restart >/dev/null
     ;;
   stop)
     [ -d "$dir/data" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true

@@ -2,7 +2,7 @@
 // mid-job, consistent linking with several workers, and the errors a user meets first.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -82,5 +82,39 @@ describe("workers (postgres)", { skip: POSTGRES.skip }, () => {
     const unreachable = start(["status", "--db", "postgres://nobody@127.0.0.1:1/nothing"]);
     assert.equal(await exitOf(unreachable), 1);
     assert.match(unreachable.stderrText(), /cannot reach PostgreSQL at 127\.0\.0\.1:1/);
+  });
+});
+
+describe("workers and a PostgreSQL restart", { skip: POSTGRES.skip }, () => {
+  test("workers reconnect when the server restarts under them, and every job is done once", async () => {
+    // a cluster of this test's own, to restart without disturbing the other tests' server
+    const script = resolve(import.meta.dirname, "../scripts/pg-cluster.sh");
+    const cluster = tempDir("triangulate-pg-restart-");
+    const started = spawnSync("bash", [script, "start", cluster], { encoding: "utf8" });
+    assert.equal(started.status, 0, started.stderr);
+    const db = started.stdout.trim();
+    try {
+      const dir = tempDir();
+      for (let i = 0; i < 40; i++)
+        writeFileSync(join(dir, `a${i}.txt`), `Officials in district ${i} said ${100 + i} people were evacuated on Monday. The mayor said ${i} roads were closed.`.repeat(20));
+      assert.equal((await runCli(["enqueue", dir, "--db", db])).code, 0);
+      const worker = start(["worker", "--db", db, "--lease", "2", "--exit-when-idle"]);
+      const store = await openStore(db);
+      for (let i = 0; (await sqlRows<{ n: number }>(store, "SELECT count(*)::int AS n FROM jobs WHERE status = 'done'"))[0].n < 3; i++) {
+        assert.ok(i < 600, "the worker got going");
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      await store.close();
+      const restarted = spawnSync("bash", [script, "restart", cluster], { encoding: "utf8" });
+      assert.equal(restarted.status, 0, restarted.stderr);
+      assert.equal(await exitOf(worker), 0, worker.stderrText());
+      const after = await openStore(db);
+      const [jobs] = await sqlRows<{ done: number; other: number }>(after, "SELECT count(*) FILTER (WHERE status = 'done')::int AS done, count(*) FILTER (WHERE status <> 'done')::int AS other FROM jobs");
+      assert.deepEqual(jobs, { done: 40, other: 0 });
+      assert.equal((await after.documents()).length, 40);
+      await after.close();
+    } finally {
+      spawnSync("bash", [script, "stop", cluster]);
+    }
   });
 });

@@ -87,8 +87,10 @@ export class PostgresStore implements Store {
   /** Connects (failing with the host named when the server cannot be reached) and migrates. */
   static async open(url: string, options: { connections?: number } = {}): Promise<PostgresStore> {
     const pool = new pg.Pool({ connectionString: url, max: options.connections ?? 4, connectionTimeoutMillis: 10_000, types: TYPES });
-    // an idle connection dropped by a server restart is discarded and replaced on the next query
+    // a connection dropped by a server restart: an idle one is discarded and replaced on the next
+    // query; one in use fails its query, which is retried on a new one (so neither may crash the process)
     pool.on("error", () => {});
+    pool.on("connect", (client) => void client.on("error", () => {}));
     const store = new PostgresStore(url, pool);
     try {
       await store.#migrate();
