@@ -9,7 +9,8 @@ import { createDoc } from "../src/doc.ts";
 import { defaultPipeline, toClaimRecords } from "../src/extract/index.ts";
 import { linkStore } from "../src/link/index.ts";
 import { startServer } from "../src/serve/index.ts";
-import { Store } from "../src/store/sqlite.ts";
+import { SqliteStore } from "../src/store/sqlite.ts";
+import type { Store } from "../src/store/types.ts";
 import { launchBrowser } from "../test/support/browser.ts";
 import { syntheticArticles } from "./synthetic.ts";
 
@@ -33,7 +34,7 @@ export async function fillStore(store: Store, claims: number): Promise<number> {
 
 export async function pageStage(claims: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "triangulate-bench-page-"));
-  const store = new Store(join(dir, "page.db"));
+  const store = new SqliteStore(join(dir, "page.db"));
   const t0 = performance.now();
   const stored = await fillStore(store, claims);
   await linkStore(store);
@@ -72,7 +73,7 @@ export async function pageStage(claims: number): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -7,23 +7,28 @@
 //            stored and linked, then one more article added; linking precision and recall.
 //   page:    ≥100k synthetic claims served by the real server, the Story view's first render and a
 //            status filter timed in headless Chromium (scripts/bench-page.ts).
-// Usage: npm run bench [-- --stage syntax|extract|link|page] [-- --articles N] [-- --words N] [-- --claims N] [-- --profile]
+//   query:   filtered `claims --limit 20` on a synthetic store of --articles articles (built once, kept in .tmp/).
+//   analyze, workers: see scripts/bench-scale.ts; the query stage also times a PostgreSQL copy.
+// Usage: npm run bench [-- --stage syntax|extract|link|analyze|workers|query|page] [-- --articles N] [-- --words N] [-- --claims N] [-- --profile]
 //   --profile: after the extract measurement, one more pass over the same documents timing each
 //              annotator (and toClaimRecords) apart, printed as shares of the pass's time.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import winkNLP from "wink-nlp";
 import model_ from "wink-eng-lite-web-model";
 import { createDoc, type Doc, type SourceDoc } from "../src/doc.ts";
 import { defaultPipeline, toClaimRecords, type Pipeline } from "../src/extract/index.ts";
 import { ingest } from "../src/ingest/index.ts";
 import { LinkSession } from "../src/link/index.ts";
-import { Store } from "../src/store/sqlite.ts";
+import { SqliteStore } from "../src/store/sqlite.ts";
+import { openStore } from "../src/store/index.ts";
+import type { ClaimFilter, Store } from "../src/store/types.ts";
 import { defaultSyntaxModel, syntacticWords, SYNTAX_MODEL_PATH } from "../src/syntax/index.ts";
 import { segment } from "../src/text/index.ts";
 import { pageStage } from "./bench-page.ts";
+import { analyzeStage, copyToPostgres, database, postgresServer, workersStage } from "./bench-scale.ts";
 import { pairwiseScores, random, syntheticArticles, type SyntheticArticle } from "./synthetic.ts";
 
 const args = process.argv.slice(2);
@@ -138,33 +143,33 @@ async function syntaxStage(): Promise<void> {
 
 async function linkStage(articles: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "triangulate-bench-"));
-  const store = new Store(join(dir, "bench.db"));
+  const store = new SqliteStore(join(dir, "bench.db"));
   const pipeline = defaultPipeline();
   // only each article's true propositions are kept, not its text
   const truthOf = new Map<string, number[]>();
-  const analyse = (a: SyntheticArticle) => {
+  const analyse = async (a: SyntheticArticle) => {
     truthOf.set(a.id, a.truth);
     const doc = pipeline.run(createDoc({ id: a.id, text: a.text, meta: { outlet: a.outlet, date: a.date } }));
-    store.addDocument(doc, toClaimRecords(doc));
+    await store.addDocument(doc, toClaimRecords(doc));
   };
 
   const corpus = syntheticArticles(articles + 1, Math.round(articles / 5), 11);
   const t0 = performance.now();
   for (let i = 0; i < articles; i++) {
-    analyse(corpus.next().value!);
+    await analyse(corpus.next().value!);
     if (i % 1000 === 0 && process.stderr.isTTY) process.stderr.write(`\r  analysed ${i}/${articles}`);
   }
   const analysed = performance.now();
   const session = new LinkSession(store);
-  const linked = session.linkNew();
+  const linked = await session.linkNew();
   const seconds = (performance.now() - t0) / 1000;
   if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
   console.log(`  analysed and stored in ${((analysed - t0) / 1000).toFixed(1)} s; linked ${linked.claims} claims into ${linked.propositions} propositions in ${((performance.now() - analysed) / 1000).toFixed(1)} s`);
 
   const last = corpus.next().value!;
   const tAdd = performance.now();
-  analyse(last);
-  session.linkNew();
+  await analyse(last);
+  await session.linkNew();
   const addMs = performance.now() - tAdd;
 
   const items: { truth: number; predicted: number }[] = [];
@@ -175,21 +180,95 @@ async function linkStage(articles: number): Promise<void> {
   }[];
   for (const r of rows) items.push({ truth: truthOf.get(r.doc_id)?.[r.idx] ?? -1, predicted: r.proposition });
   const { precision, recall } = pairwiseScores(items);
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
   console.log(
     `link: ${articles} articles in ${seconds.toFixed(1)} s; peak RSS ${mb(peakRss())} MB; add one: ${addMs.toFixed(1)} ms; precision ${precision.toFixed(3)}; recall ${recall.toFixed(3)}`,
   );
 }
 
+/**
+ * The synthetic store of `articles` articles, analysed and linked, kept in .tmp/ between runs (building
+ * 100,000 articles takes minutes; the queries read it in milliseconds).
+ */
+async function benchStore(articles: number): Promise<string> {
+  const path = resolve(import.meta.dirname, `../.tmp/bench-store-${articles}.db`);
+  if (existsSync(path)) return path;
+  mkdirSync(dirname(path), { recursive: true });
+  const building = `${path}.building`;
+  rmSync(building, { force: true });
+  const store = new SqliteStore(building);
+  const pipeline = defaultPipeline();
+  const corpus = syntheticArticles(articles, Math.round(articles / 5), 11);
+  let i = 0;
+  for (const a of corpus) {
+    const doc = pipeline.run(createDoc({ id: a.id, text: a.text, meta: { outlet: a.outlet, date: a.date } }));
+    await store.addDocument(doc, toClaimRecords(doc));
+    if (++i % 1000 === 0 && process.stderr.isTTY) process.stderr.write(`\r  building the query store: ${i}/${articles}`);
+  }
+  await new LinkSession(store).linkNew();
+  await store.close();
+  renameSync(building, path);
+  return path;
+}
+
+/** Filtered `claims --limit 20` queries as the CLI makes them, timed in the store. */
+const QUERIES: ClaimFilter[] = [
+  { source: "ministry" },
+  { source: "governor", certainty: "asserted" },
+  { certainty: "hedged" },
+  { kind: "opinion" },
+  { entity: "Radio Sever" },
+  { search: "bridge" },
+  { search: "evacuated soldiers" },
+  { source: "nobody at all" },
+];
+
+function p95(ms: number[]): number {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))];
+}
+
+/** p95 of the QUERIES with --limit 20, over five rounds after one that warms the caches. */
+async function queryP95(store: Store): Promise<number> {
+  const times: number[] = [];
+  for (let round = 0; round < 6; round++)
+    for (const q of QUERIES) {
+      const t0 = performance.now();
+      await store.claims({ ...q, limit: 20 });
+      if (round) times.push(performance.now() - t0);
+    }
+  await store.close();
+  return p95(times);
+}
+
+async function queryStage(articles: number): Promise<void> {
+  const path = await benchStore(articles);
+  const sqlite = await queryP95(new SqliteStore(path));
+  let postgres = "no PostgreSQL server";
+  const server = postgresServer();
+  if (server)
+    try {
+      const url = await database(server.url, `bench_query_${articles}`);
+      await copyToPostgres(path, url);
+      postgres = `${(await queryP95(await openStore(url))).toFixed(1)} ms (postgres)`;
+    } finally {
+      server.stop();
+    }
+  console.log(`query: claims p95 ${sqlite.toFixed(1)} ms (${articles / 1000}k articles, sqlite) / ${postgres}`);
+}
+
 if (stage === "all") {
   // each stage in a process of its own, so one's memory does not count in the other's peak
-  for (const s of ["syntax", "extract", "link", "page"]) {
+  for (const s of ["syntax", "extract", "link", "analyze", "workers", "query", "page"]) {
     const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...args, "--stage", s], { stdio: "inherit" });
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
 } else if (stage === "syntax") await syntaxStage();
 else if (stage === "extract") await extractStage(Number(flag("words", "1000000")));
 else if (stage === "link") await linkStage(Number(flag("articles", "100000")));
+else if (stage === "query") await queryStage(Number(flag("articles", "100000")));
+else if (stage === "analyze") await analyzeStage();
+else if (stage === "workers") await workersStage(Number(flag("worker-articles", "400")));
 else if (stage === "page") await pageStage(Number(flag("claims", "100000")));
-else throw new Error(`--stage takes syntax, extract, link or page, not "${stage}"`);
+else throw new Error(`--stage takes syntax, extract, link, analyze, workers, query or page, not "${stage}"`);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { main } from "../src/cli/main.ts";
 import { storyOf, type Story } from "../src/link/index.ts";
-import { Store } from "../src/store/sqlite.ts";
+import { openStore } from "../src/store/index.ts";
 import { PassThrough } from "node:stream";
 
 const SEEDS = resolve(import.meta.dirname, "../../shared/corpus/seeds");
@@ -19,9 +19,9 @@ before(async () => {
   const db = join(mkdtempSync(join(tmpdir(), "triangulate-seeds-")), "seeds.db");
   const quiet = new PassThrough().resume();
   assert.equal(await main(["analyze", SEEDS, "--db", db], { stdout: quiet, stderr: quiet, stdin: new PassThrough(), progress: false }), 0);
-  const store = new Store(db);
-  story = storyOf(store);
-  store.close();
+  const store = await openStore(db);
+  story = await storyOf(store);
+  await store.close();
 });
 
 /** Every number given for a counted thing, with the source the story credits it to. */

@@ -6,7 +6,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import iconv from "iconv-lite";
-import { Store } from "../src/store/sqlite.ts";
+import { SqliteStore } from "../src/store/sqlite.ts";
 import { analyze } from "../src/analyze.ts";
 import { defaultPipeline } from "../src/extract/index.ts";
 import { jsonLines, runCli, tempDir } from "./support/cli.ts";
@@ -48,15 +48,15 @@ test("a batch with every kind of bad input stores the good ones, names each fail
     assert.match(line, reason);
   }
   assert.match(run.stderr, /skipped: .*french\.txt: language is "fr"/);
-  const store = new Store(db);
-  const docs = new Map(store.documents().map((d) => [d.id, d]));
+  const store = new SqliteStore(db);
+  const docs = new Map((await store.documents()).map((d) => [d.id, d]));
   for (const id of ["good", "cp1252", "utf16", "truncated", "line-1", "line-3"]) assert.equal(docs.get(id)?.status, "analysed", `${id} stored`);
   assert.equal(docs.get("french")?.status, "skipped");
-  assert.ok(store.claims({ doc: "cp1252" })[0].sentence.includes("Vásk"), "Windows-1252 decoded");
-  assert.ok(store.claims({ doc: "cp1252" })[0].sentence.includes("“about 40”"));
-  assert.match(store.claims({ doc: "utf16" })[0].sentence, /^Officials said 12 people died/);
-  assert.ok(store.claims({ doc: "truncated" }).length >= 2, "truncated HTML still gives text");
-  store.close();
+  assert.ok((await store.claims({ doc: "cp1252" }))[0].sentence.includes("Vásk"), "Windows-1252 decoded");
+  assert.ok((await store.claims({ doc: "cp1252" }))[0].sentence.includes("“about 40”"));
+  assert.match((await store.claims({ doc: "utf16" }))[0].sentence, /^Officials said 12 people died/);
+  assert.ok((await store.claims({ doc: "truncated" })).length >= 2, "truncated HTML still gives text");
+  await store.close();
   const records = jsonLines<{ doc: string }>(run.stdout);
   assert.ok(records.some((r) => r.doc === "line-3"));
 });
@@ -69,17 +69,17 @@ test("analysing the same folder twice stores nothing twice", async () => {
   const again = await runCli(["analyze", dir, "--db", db]);
   assert.equal(again.code, 0);
   assert.match(again.stderr, /0 new, 0 updated, 1 unchanged/);
-  const store = new Store(db);
-  assert.equal(store.documents().length, 1);
-  assert.equal(store.claims().length, 2);
-  store.close();
+  const store = new SqliteStore(db);
+  assert.equal((await store.documents()).length, 1);
+  assert.equal((await store.claims()).length, 2);
+  await store.close();
 });
 
 test("a document whose analysis throws is reported and leaves nothing half-written", async () => {
   const dir = tempDir();
   writeFileSync(join(dir, "a.txt"), GOOD);
   writeFileSync(join(dir, "b.txt"), "Officials said the bridge at Vask was closed.");
-  const store = new Store(join(dir, "t.db"));
+  const store = new SqliteStore(join(dir, "t.db"));
   const pipeline = defaultPipeline().replace("kind", {
     name: "kind",
     requires: ["sentences"],
@@ -93,10 +93,10 @@ test("a document whose analysis throws is reported and leaves nothing half-writt
   for await (const r of analyze([dir], store, { pipeline, detectLanguage: false })) results.push(r);
   assert.deepEqual(results.map((r) => r.status), ["added", "failed"]);
   assert.match(results[1].status === "failed" ? results[1].error : "", /b: annotator crashed/);
-  assert.deepEqual(store.documents().map((d) => d.id), ["a"]);
+  assert.deepEqual((await store.documents()).map((d) => d.id), ["a"]);
   const orphans = store.db.prepare("SELECT count(*) AS n FROM sentences WHERE doc NOT IN (SELECT id FROM documents)").get() as { n: number };
   assert.equal(orphans.n, 0);
-  store.close();
+  await store.close();
 });
 
 async function serve(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {

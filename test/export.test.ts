@@ -6,7 +6,7 @@ import { parseCsv } from "../src/ingest/csv.ts";
 import { decodeText } from "../src/ingest/decode.ts";
 import { isStatement } from "../src/extract/boilerplate.ts";
 import { storyOf } from "../src/link/index.ts";
-import { Store } from "../src/store/sqlite.ts";
+import { openStore } from "../src/store/index.ts";
 import { jsonLines, runCli, tempDir } from "./support/cli.ts";
 
 const EXAMPLES = resolve(import.meta.dirname, "../examples");
@@ -26,9 +26,9 @@ before(async () => {
   );
   const run = await runCli(["analyze", EXAMPLES, join(dir, "extra"), "--db", db]);
   assert.equal(run.code, 0, run.stderr);
-  const store = new Store(db);
-  claimCount = store.claims().filter(isStatement).length; // page furniture is exported as nothing
-  store.close();
+  const store = await openStore(db);
+  claimCount = (await store.claims()).filter(isStatement).length; // page furniture is exported as nothing
+  await store.close();
 });
 
 test("JSON Lines export has one record per statement, each with its proposition, and no page furniture", async () => {
@@ -68,9 +68,9 @@ test("the Markdown report has the propositions with their status, numbers, timel
   const md = run.stdout;
   for (const heading of ["# Story report", "## Propositions", "## Numbers by source", "## Timeline", "## Sources", "## Documents"])
     assert.ok(md.includes(`\n${heading}\n`) || md.startsWith(`${heading}\n`), heading);
-  const store = new Store(db);
-  const top = storyOf(store).propositions[0];
-  store.close();
+  const store = await openStore(db);
+  const top = (await storyOf(store)).propositions[0];
+  await store.close();
   assert.ok(md.includes(`### P${top.id}: `), "the most attested proposition has its own section");
   assert.ok(md.includes(`Status: ${top.status}.`));
   assert.ok(md.includes("The Post, \"Evening\" \\<b\\>Edition\\</b\\> \\| \\*late\\*"), "markup in names is escaped, line breaks folded");

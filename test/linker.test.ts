@@ -70,3 +70,9 @@ test("wire credits are read from datelines, reporting lines and credit lines", (
   assert.equal(wireCredit("The dam broke.\n(AFP)"), "AFP");
   assert.equal(wireCredit("I think the dam should never have been built."), undefined);
 });
+
+test("a near-copy signature stays what earlier runs stored", () => {
+  // stores keep signatures: a change to the hashing would hide echoes between old and new documents
+  const sig = minhash("The Kessar dam gave way on Monday night, officials said, and 46 people were killed.");
+  assert.deepEqual(Array.from(sig.slice(0, 4)), [76574770, 152075054, 5296226, 10550488]);
+});

@@ -2,7 +2,7 @@ import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join, resolve } from "node:path";
 import { storyOf } from "../src/link/index.ts";
-import { Store } from "../src/store/sqlite.ts";
+import { openStore } from "../src/store/index.ts";
 import { runCli, tempDir } from "./support/cli.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -13,9 +13,9 @@ before(async () => {
   db = join(tempDir(), "report.db");
   const run = await runCli(["analyze", join(ROOT, "examples"), join(ROOT, "test/hostile"), "--db", db]);
   assert.equal(run.code, 0, run.stderr);
-  const store = new Store(db);
-  propositions = storyOf(store).propositions.length;
-  store.close();
+  const store = await openStore(db);
+  propositions = (await storyOf(store)).propositions.length;
+  await store.close();
 });
 
 test("report --format md: a briefing with the figures in dispute as SVG images and every claim linked to its sentence", async () => {

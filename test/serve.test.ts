@@ -8,7 +8,7 @@ import { timeline } from "../src/link/timeline.ts";
 import { isStatement } from "../src/extract/boilerplate.ts";
 import { createApp, startServer } from "../src/serve/index.ts";
 import * as schemas from "../src/serve/schemas.ts";
-import { Store, type StoredClaim } from "../src/store/sqlite.ts";
+import { openStore, type Store, type StoredClaim } from "../src/store/index.ts";
 import { runCli, tempDir } from "./support/cli.ts";
 
 const EXAMPLES = resolve(import.meta.dirname, "../examples");
@@ -19,7 +19,7 @@ before(async () => {
   const db = join(tempDir(), "story.db");
   const run = await runCli(["analyze", EXAMPLES, "--db", db]);
   assert.equal(run.code, 0, run.stderr);
-  store = new Store(db);
+  store = await openStore(db);
   app = createApp(store);
 });
 after(() => store.close());
@@ -56,14 +56,14 @@ const errorOf = async (response: Response): Promise<string> => ((await response.
 
 test("the documents endpoint lists every analysed document with its metadata and claim count", async () => {
   const documents = await all<{ id: string; title?: string; claims: number }>("/api/documents");
-  assert.equal(documents.length, store.documents().length);
+  assert.equal(documents.length, (await store.documents()).length);
   assert.ok(documents.length >= 9);
   assert.ok(documents.every((d) => d.title && d.claims > 0));
 });
 
 test("the claims endpoint applies each filter the CLI has, a page at a time, without page furniture", async () => {
   const claims = await all<StoredClaim>("/api/claims");
-  assert.equal(claims.length, store.claims().filter(isStatement).length);
+  assert.equal(claims.length, (await store.claims()).filter(isStatement).length);
   assert.ok(!claims.some((c) => c.sentence === "World" || /^By Ana Petrel/.test(c.sentence)), "no section label or byline");
   const first = await get<Page<StoredClaim>>("/api/claims?limit=5");
   assert.equal(first.items.length, 5);
@@ -104,15 +104,15 @@ test("a bad filter value gets 400 with an error naming the parameter", async () 
 });
 
 test("the story, sources and timeline endpoints serve the same views as the CLI", async () => {
-  const story = JSON.parse(JSON.stringify(storyOf(store)));
+  const story = JSON.parse(JSON.stringify(await storyOf(store)));
   assert.deepEqual(await get("/api/story"), story);
   assert.deepEqual(await all("/api/sources"), story.sources);
-  assert.deepEqual(await all("/api/timeline"), JSON.parse(JSON.stringify(timeline(storyOf(store)).events)));
+  assert.deepEqual(await all("/api/timeline"), JSON.parse(JSON.stringify(timeline(await storyOf(store)).events)));
   assert.ok(story.propositions.length > 0 && story.sources.length > 0);
 });
 
 test("one document comes with its text and its claims, whose offsets point at their sentences", async () => {
-  const id = store.documents()[0].id;
+  const id = (await store.documents())[0].id;
   const doc = await get<{ id: string; title: string; text: string; claims: StoredClaim[] }>(`/api/documents/${id}`);
   assert.equal(doc.id, id);
   assert.ok(doc.title);
@@ -158,7 +158,7 @@ test("a posted text is analysed, stored, linked and its claim records returned",
   const stored = await get<{ outlet: string; origin: string; claims: StoredClaim[] }>("/api/documents/api-arrests");
   assert.equal(stored.outlet, "Test Wire");
   assert.equal(stored.origin, "POST /api/analyze", "the origin says how it came, not a temporary file");
-  assert.ok(store.linkedRecords().some((l) => l.record.doc === "api-arrests"), "linked into propositions");
+  assert.ok((await store.linkedRecords()).some((l) => l.record.doc === "api-arrests"), "linked into propositions");
   const story = await get<{ sources: { documents: string[] }[] }>("/api/story");
   assert.ok(story.sources.some((s) => s.documents.includes("api-arrests")), "the story view sees the new document");
   const again = await post(JSON.stringify({ id: "api-arrests", text }));
@@ -221,7 +221,7 @@ test("serve refuses a port that is not a number from 0 to 65535", async () => {
 
 test("propositions come most independent origins first, and each filter narrows them", async () => {
   const props = await all<schemas.z.infer<typeof schemas.propositionSummary>>("/api/propositions");
-  const story = storyOf(store);
+  const story = await storyOf(store);
   assert.equal(props.length, story.propositions.length);
   for (let i = 1; i < props.length; i++) assert.ok(props[i - 1].independentSources >= props[i].independentSources);
   for (const p of props) schemas.propositionSummary.parse(p);

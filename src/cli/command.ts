@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { TriangulateError } from "../errors.ts";
-import { Store, resolveDbPath } from "../store/sqlite.ts";
+import { openStore, resolveDbPath, type Store } from "../store/index.ts";
 
 /** Where a command reads and writes: the process's streams, or buffers in tests. */
 export interface IO {
@@ -34,7 +34,7 @@ export interface Command {
 
 /** Flags several commands share, declared once. */
 export const common = {
-  db: { type: "string", valueName: "FILE", description: "database file (default: $TRIANGULATE_DB or ./triangulate.db)" },
+  db: { type: "string", valueName: "FILE|URL", description: "database file or postgres:// URL (default: $TRIANGULATE_DB or ./triangulate.db)" },
   format: { type: "string", short: "f", valueName: "FMT", choices: ["text", "jsonl", "json"], description: "output format: text, jsonl or json (default text)" },
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies Record<string, OptionSpec>;
@@ -75,12 +75,27 @@ export const write = (stream: NodeJS.WritableStream, text: string): void => {
   stream.write(text.endsWith("\n") ? text : `${text}\n`);
 };
 
+/** Opens the database the `--db` flag names (or TRIANGULATE_DB, or the default file). */
+export const storeOf = (values: Values): Promise<Store> => openStore(resolveDbPath(str(values.db)));
+
 /** Runs `use` on the database the `--db` flag names (or the default one), closing it afterwards. */
 export async function withStore<T>(values: Values, use: (store: Store) => T | Promise<T>): Promise<T> {
-  const store = new Store(resolveDbPath(str(values.db)));
+  const store = await storeOf(values);
   try {
     return await use(store);
   } finally {
-    store.close();
+    await store.close();
+  }
+}
+
+/** Runs `use` with a signal that aborts on Ctrl-C or SIGTERM, so a long-running command ends cleanly. */
+export async function untilStopped<T>(use: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
+  try {
+    return await use(stop.signal);
+  } finally {
+    process.off("SIGINT", onSignal).off("SIGTERM", onSignal);
   }
 }

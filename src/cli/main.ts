@@ -2,14 +2,18 @@ import { TriangulateError } from "../errors.ts";
 import { helpText, parse, write, type Command, type IO } from "./command.ts";
 import { analyzeCommand } from "./commands/analyze.ts";
 import { claimsCommand } from "./commands/claims.ts";
+import { enqueueCommand } from "./commands/enqueue.ts";
 import { exportCommand } from "./commands/export.ts";
 import { extractCommand } from "./commands/extract.ts";
 import { parseCommand } from "./commands/parse.ts";
 import { reportCommand } from "./commands/report.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { sourcesCommand } from "./commands/sources.ts";
+import { statusCommand } from "./commands/status.ts";
 import { storyCommand } from "./commands/story.ts";
 import { timelineCommand } from "./commands/timeline.ts";
+import { watchCommand } from "./commands/watch.ts";
+import { workerCommand } from "./commands/worker.ts";
 
 export const COMMANDS: Command[] = [
   analyzeCommand,
@@ -22,6 +26,10 @@ export const COMMANDS: Command[] = [
   serveCommand,
   extractCommand,
   parseCommand,
+  enqueueCommand,
+  workerCommand,
+  statusCommand,
+  watchCommand,
 ];
 
 const usage = (): string =>

@@ -22,6 +22,17 @@ export interface FetchedBody {
   contentType: string;
   /** The URL after redirects. */
   url: string;
+  /** 200, or 304 (empty body) when a conditional request found nothing new. */
+  status: number;
+  /** The validators to send next time (ETag, Last-Modified), when the server gave them. */
+  etag?: string;
+  lastModified?: string;
+}
+
+/** Conditional request headers: the validators of the last fetch of the same URL. */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
 }
 
 /** Address ranges a URL from the outside must not reach (SSRF), each with the name used in errors. */
@@ -75,7 +86,7 @@ const publicOnly = new Agent({ connect: { lookup: guardedLookup } });
 const anywhere = new Agent();
 
 /** Fetches `url` within the limits; throws InputError with a reason a user can act on. */
-export async function fetchUrl(url: string, limits: FetchLimits): Promise<FetchedBody> {
+export async function fetchUrl(url: string, limits: FetchLimits, since: Validators = {}): Promise<FetchedBody> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   // A race rather than the abort signal alone, so a slow DNS lookup is cut off too.
@@ -86,7 +97,7 @@ export async function fetchUrl(url: string, limits: FetchLimits): Promise<Fetche
     }, limits.timeoutMs);
   });
   try {
-    return await Promise.race([followRedirects(url, limits, controller.signal), timeout]);
+    return await Promise.race([followRedirects(url, limits, controller.signal, since), timeout]);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`fetch failed: ${networkReason(e)}`);
@@ -95,7 +106,11 @@ export async function fetchUrl(url: string, limits: FetchLimits): Promise<Fetche
   }
 }
 
-async function followRedirects(start: string, limits: FetchLimits, signal: AbortSignal): Promise<FetchedBody> {
+async function followRedirects(start: string, limits: FetchLimits, signal: AbortSignal, since: Validators): Promise<FetchedBody> {
+  const conditional = {
+    ...(since.etag ? { "if-none-match": since.etag } : {}),
+    ...(since.lastModified ? { "if-modified-since": since.lastModified } : {}),
+  };
   let url = new URL(start);
   for (let hop = 0; ; hop++) {
     if (url.protocol !== "http:" && url.protocol !== "https:") throw new InputError(`unsupported URL scheme ${url.protocol}`);
@@ -103,9 +118,17 @@ async function followRedirects(start: string, limits: FetchLimits, signal: Abort
     const response = await fetch(url, {
       redirect: "manual",
       signal,
-      headers: { "user-agent": "triangulate/0.1 (news analysis)" },
+      headers: { "user-agent": "triangulate/0.1 (news analysis)", ...conditional },
       dispatcher: limits.allowPrivate ? anywhere : publicOnly,
     });
+    const validators = {
+      ...(response.headers.get("etag") ? { etag: response.headers.get("etag")! } : {}),
+      ...(response.headers.get("last-modified") ? { lastModified: response.headers.get("last-modified")! } : {}),
+    };
+    if (response.status === 304) {
+      await response.body?.cancel();
+      return { bytes: new Uint8Array(), contentType: "", url: url.href, status: 304, ...since, ...validators };
+    }
     const location = response.headers.get("location");
     if (response.status >= 300 && response.status < 400 && location) {
       await response.body?.cancel();
@@ -118,7 +141,7 @@ async function followRedirects(start: string, limits: FetchLimits, signal: Abort
       throw new InputError(`HTTP ${response.status} ${response.statusText}`.trim());
     }
     const bytes = await readCapped(response, limits.maxBytes);
-    return { bytes, contentType: response.headers.get("content-type") ?? "", url: url.href };
+    return { bytes, contentType: response.headers.get("content-type") ?? "", url: url.href, status: response.status, ...validators };
   }
 }
 

@@ -6,7 +6,8 @@ import { basename, extname, join } from "node:path";
 import { errorMessage } from "../errors.ts";
 import { charsetOf, decodeText, InputError } from "./decode.ts";
 import { looksLikeFeed } from "./feed.ts";
-import { fetchUrl } from "./fetch.ts";
+import { fetchUrl, type FetchedBody } from "./fetch.ts";
+import { jsonFeedDocuments } from "./jsonfeed.ts";
 import { documentsFrom, FORMAT_BY_EXTENSION, sniffFormat, type Format, type IngestResult, type Source } from "./formats.ts";
 import { identifyLanguage } from "./language.ts";
 import { readStreamCapped, resolveLimits, tooBig, type IngestOptions, type Limits } from "./limits.ts";
@@ -16,6 +17,8 @@ export { extractHtml } from "./html.ts";
 export { identifyLanguage } from "./language.ts";
 export type { IngestOptions } from "./limits.ts";
 export { recordDocument, type IngestResult } from "./formats.ts";
+export { fetchUrl, type FetchedBody, type Validators } from "./fetch.ts";
+export { resolveLimits } from "./limits.ts";
 
 export async function* ingest(
   inputs: string[],
@@ -131,11 +134,20 @@ async function readStdin(stdin: NodeJS.ReadableStream, limits: Limits): Promise<
 }
 
 async function readUrl(url: string, limits: Limits): Promise<IngestResult[]> {
-  const fetched = await fetchUrl(url, limits);
+  return fetchedDocuments(url, await fetchUrl(url, limits));
+}
+
+/**
+ * The documents in a fetched body: decoded by its declared or sniffed charset, read by its format.
+ * With `only: "feed"` (a watched feed), a body that is no RSS, Atom or JSON feed is a failure.
+ */
+export function fetchedDocuments(url: string, fetched: FetchedBody, only?: "feed"): IngestResult[] {
   const headerCharset = charsetOf(fetched.contentType);
   const format = formatOfContentType(fetched.contentType);
   const charset = headerCharset ?? (format !== "text" ? charsetOf(headOf(fetched.bytes)) : undefined);
   const text = decodeText(fetched.bytes, charset);
+  if (only === "feed" && !looksLikeFeed(text))
+    return jsonFeedDocuments(text, url, urlSlug(url)) ?? [{ ok: false, input: url, error: "not an RSS, Atom or JSON feed" }];
   // A server may call a feed "text/xml" or even "text/html"; the body has the last word on feeds.
   const chosen = looksLikeFeed(text) ? "feed" : format ?? sniffFormat(text);
   return documentsFrom(text, chosen, { input: url, id: urlSlug(url), url: fetched.url });

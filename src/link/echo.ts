@@ -13,9 +13,14 @@ export const ECHO_THRESHOLD = 0.5;
 // Fixed odd multipliers and offsets: signatures must be the same in every run to be stored.
 const SEEDS = Array.from({ length: HASHES }, (_, i) => [(Math.imul(i + 1, 0x9e3779b1) | 1) >>> 0, Math.imul(i + 7, 0x85ebca6b) >>> 0]);
 
-function fnv1a(s: string): number {
+/** FNV-1a of `words[from..to)` joined by single spaces, without building the joined string. */
+function fnv1aWords(words: string[], from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let w = from; w < to; w++) {
+    if (w > from) h = Math.imul(h ^ 32, 0x01000193);
+    const s = words[w];
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  }
   return h >>> 0;
 }
 
@@ -25,7 +30,7 @@ export function minhash(text: string): Uint32Array {
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
   const n = Math.max(1, words.length - SHINGLE + 1);
   for (let i = 0; i < n; i++) {
-    const h = fnv1a(words.slice(i, i + SHINGLE).join(" "));
+    const h = fnv1aWords(words, i, Math.min(words.length, i + SHINGLE));
     for (let k = 0; k < HASHES; k++) {
       const v = (Math.imul(h, SEEDS[k][0]) + SEEDS[k][1]) >>> 0;
       if (v < sig[k]) sig[k] = v;

@@ -1,5 +1,5 @@
 import { isStatement } from "../extract/boilerplate.ts";
-import type { Store } from "../store/sqlite.ts";
+import type { Store } from "../store/types.ts";
 import { EchoIndex, minhash, wireCredit } from "./echo.ts";
 import { Linker, type LinkerOptions } from "./linker.ts";
 import { buildStory, sourceKey, type Story } from "./story.ts";
@@ -8,13 +8,15 @@ import { claimTerms } from "./terms.ts";
 export { Linker, type LinkerOptions } from "./linker.ts";
 export { EchoIndex, minhash, wireCredit } from "./echo.ts";
 export { claimTerms, countedKey } from "./terms.ts";
-export { buildStory, sourceKey, type Story, type Proposition, type SourceSummary, type StoryClaim, type LinkedRecord } from "./story.ts";
+export { buildStory, sourceKey, type Story, type Proposition, type SourceSummary, type StoryClaim, type LinkedRecord, type PropositionStatus } from "./story.ts";
 
 /**
  * The linking state of a store, held in memory: the linker and the echo index, rebuilt once from what
  * the store kept (terms and signatures, no re-analysis). `linkNew` then compares only the documents
  * stored since, each by index lookups rather than against every other document; a long-lived process
- * (a server, a worker) keeps the session and links each new article in milliseconds.
+ * (a server, a worker) keeps the session and links each new article in milliseconds. Each `linkNew`
+ * holds the store's link lock and first reads what other processes linked since (by link number), so
+ * several processes linking into one store number propositions as one linker would.
  */
 export class LinkSession {
   readonly store: Store;
@@ -22,37 +24,48 @@ export class LinkSession {
   #echoes = new EchoIndex();
   /** Outlet and wire credit of every linked document, to tell an original from its copy. */
   #credits = new Map<string, { outlet?: string; wire?: string; echoOf?: string }>();
+  /** The last link number this session has seen. */
+  #seq = 0;
 
   constructor(store: Store, options: LinkerOptions = {}) {
     this.store = store;
     this.#linker = new Linker(options);
-    for (const c of store.linkedTerms()) this.#linker.add(c.terms, c.proposition);
-    for (const d of store.documentSignatures()) {
-      this.#echoes.add(d.id, d.minhash);
-      this.#credits.set(d.id, { outlet: d.outlet, wire: d.wire, echoOf: d.echoOf });
-    }
   }
 
-  linkNew(): { documents: number; claims: number; propositions: number } {
-    let documents = 0;
-    let claims = 0;
-    for (const doc of this.store.unlinkedDocuments()) {
-      const text = this.store.documentText(doc.id) ?? "";
-      const signature = minhash(text);
-      const wire = wireCredit(text);
-      this.#credits.set(doc.id, { outlet: doc.outlet, wire });
-      const echoOf = this.#originalOf(doc.id, this.#echoes.add(doc.id, signature));
-      this.#credits.get(doc.id)!.echoOf = echoOf;
-      // page furniture (a byline, a section label) is no statement, so it joins no proposition
-      const linked = this.store.claimsToLink(doc.id).filter(({ record }) => isStatement(record)).map(({ id, record }) => {
-        const terms = claimTerms(record);
-        return { id, terms, proposition: this.#linker.add(terms) };
-      });
-      this.store.saveLinks(doc.id, { minhash: signature, echoOf, wire }, linked);
-      documents++;
-      claims += linked.length;
+  /** Reads what was linked since this session last looked, by this process or another. */
+  async #catchUp(): Promise<void> {
+    const state = await this.store.linkedSince(this.#seq);
+    for (const c of state.claims) this.#linker.add(c.terms, c.proposition);
+    for (const d of state.documents) {
+      if (!this.#credits.has(d.id)) this.#echoes.add(d.id, d.minhash);
+      this.#credits.set(d.id, { outlet: d.outlet, wire: d.wire, echoOf: d.echoOf });
     }
-    return { documents, claims, propositions: this.#linker.propositionCount };
+    this.#seq = state.seq;
+  }
+
+  linkNew(): Promise<{ documents: number; claims: number; propositions: number }> {
+    return this.store.exclusive(async () => {
+      await this.#catchUp();
+      let documents = 0;
+      let claims = 0;
+      for (const doc of await this.store.unlinkedDocuments()) {
+        const text = (await this.store.documentText(doc.id)) ?? "";
+        const signature = minhash(text);
+        const wire = wireCredit(text);
+        this.#credits.set(doc.id, { outlet: doc.outlet, wire });
+        const echoOf = await this.#originalOf(doc.id, this.#echoes.add(doc.id, signature));
+        this.#credits.get(doc.id)!.echoOf = echoOf;
+        // page furniture (a byline, a section label) is no statement, so it joins no proposition
+        const linked = (await this.store.claimsToLink(doc.id)).filter(({ record }) => isStatement(record)).map(({ id, record }) => {
+          const terms = claimTerms(record);
+          return { id, terms, proposition: this.#linker.add(terms) };
+        });
+        this.#seq = await this.store.saveLinks(doc.id, { minhash: signature, echoOf, wire }, linked);
+        documents++;
+        claims += linked.length;
+      }
+      return { documents, claims, propositions: this.#linker.propositionCount };
+    });
   }
 
   /**
@@ -61,14 +74,14 @@ export class LinkSession {
    * it becomes the new document's echo; the first other one, followed to its own original, is what
    * the new document copies.
    */
-  #originalOf(id: string, found: string[]): string | undefined {
+  async #originalOf(id: string, found: string[]): Promise<string | undefined> {
     const outlet = this.#credits.get(id)?.outlet;
     let original: string | undefined;
     for (const earlier of found) {
       const e = this.#credits.get(earlier)!;
       if (outlet && e.wire && !e.echoOf && sourceKey(e.wire) === sourceKey(outlet) && sourceKey(e.outlet ?? "") !== sourceKey(outlet)) {
         e.echoOf = id;
-        this.store.setEchoOf(earlier, id);
+        await this.store.setEchoOf(earlier, id);
       } else original ??= this.#rootOf(earlier);
     }
     return original === id ? undefined : original;
@@ -86,4 +99,4 @@ export class LinkSession {
 export const linkStore = (store: Store, options: LinkerOptions = {}) => new LinkSession(store, options).linkNew();
 
 /** The story as it stands in the store. */
-export const storyOf = (store: Store): Story => buildStory(store.linkedRecords());
+export const storyOf = async (store: Store): Promise<Story> => buildStory(await store.linkedRecords());

@@ -11,16 +11,8 @@ export { sourceKey } from "./names.ts";
 export type Stance = "supports" | "hedges" | "denies";
 export type PropositionStatus = "agreed" | "disputed" | "single-source";
 
-/** A claim record as the linker left it: its proposition and where its document came from. */
-export interface LinkedRecord {
-  record: ClaimRecord;
-  proposition: number;
-  outlet?: string;
-  /** The agency the document is credited to, or whose copy it echoes. */
-  wire?: string;
-  /** The document this one is a near-copy of. */
-  echoOf?: string;
-}
+import type { LinkedRecord } from "../store/types.ts";
+export type { LinkedRecord } from "../store/types.ts";
 
 export interface StoryClaim extends ClaimRecord {
   outlet?: string;

@@ -10,7 +10,7 @@ import { isStatement } from "../extract/boilerplate.ts";
 import { defaultPipeline, type Pipeline } from "../extract/index.ts";
 import { recordDocument } from "../ingest/index.ts";
 import { LinkSession } from "../link/index.ts";
-import type { Store } from "../store/sqlite.ts";
+import type { Store } from "../store/types.ts";
 import { requireToken } from "./auth.ts";
 import { documentMarks } from "./marks.ts";
 import { openApiDocument } from "./openapi.ts";
@@ -34,9 +34,10 @@ const notFound = (message: string) => new HTTPException(404, { message });
 export function createApp(store: Store, options: AppOptions = {}): Hono {
   // One linking session for the server's life: each posted document is linked by index lookups.
   const links = new LinkSession(store);
-  links.linkNew();
+  // what the store holds is linked before the story is first read; later links wait their turn
+  let linked = links.linkNew();
   const pipeline = defaultPipeline(); // built once: its lexicons and models load in the first call
-  const story = storyCache(store);
+  const story = storyCache(store, () => linked);
   const web = webFiles(options.webRoot);
   const openapi = JSON.stringify(openApiDocument());
   const app = new Hono();
@@ -83,7 +84,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
   app.get("/api/documents/:id", async (c) => {
     const id = c.req.param("id");
-    const meta = (await store.documents()).find((d) => d.id === id);
+    const [meta] = await store.documents([id]);
     if (!meta) throw notFound(`no document with id "${id}"`);
     const claims = (await store.claims({ doc: id })).filter(isStatement);
     return c.json({ ...meta, text: (await store.documentText(id)) ?? "", claims, marks: documentMarks(claims) });
@@ -109,7 +110,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     async (c) => {
       const posted = postedDocument(await jsonBody(c));
       const results = await analyzePosted(store, posted, pipeline);
-      await links.linkNew();
+      linked = linked.then(() => links.linkNew());
+      await linked;
       story.invalidate();
       return c.json(analysisResponse(results));
     },

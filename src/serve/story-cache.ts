@@ -1,11 +1,11 @@
-// The story and the views made from it, rebuilt only when the database changed: `data_version` moves
-// when another connection (a CLI `analyze` beside the server) commits, `invalidate` when this server
+// The story and the views made from it, rebuilt only when the database changed: the store's change
+// stamp moves when another connection (a CLI `analyze` beside the server) commits, `invalidate` when this server
 // writes. Each proposition keeps a lower-cased digest of its sources, entities, words and dates, so
 // filtering 100,000 claims' propositions is string tests, not a walk through every claim.
 import { storyOf, type Proposition, type Story } from "../link/index.ts";
 import { numbersOf, type NumberSeries } from "../link/numbers.ts";
 import { timeline, type Timeline } from "../link/timeline.ts";
-import type { Store } from "../store/sqlite.ts";
+import type { Store } from "../store/types.ts";
 import { LISTED_CLAIMS } from "./schemas.ts";
 
 interface Digest {
@@ -116,12 +116,14 @@ export function filterPropositions(v: StoryViews, f: PropositionFilter): Proposi
   });
 }
 
-export function storyCache(store: Store) {
+/** `linked` resolves once what the store holds has been linked, so the story is never read half-linked. */
+export function storyCache(store: Store, linked: () => Promise<unknown>) {
   let cached: { key: string; views: StoryViews } | undefined;
   let writes = 0;
   return {
     async current(): Promise<StoryViews> {
-      const key = `${await store.db.pragma("data_version", { simple: true })}:${writes}`;
+      await linked();
+      const key = `${await store.changeStamp()}:${writes}`;
       if (cached?.key !== key) cached = { key, views: views(await storyOf(store)) };
       return cached.views;
     },

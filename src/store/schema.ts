@@ -1,4 +1,5 @@
-// The schema as an ordered list of migrations; `PRAGMA user_version` says how many have run.
+// The SQLite schema as an ordered list of migrations (src/store/postgres-schema.ts is PostgreSQL's, kept
+// to the same tables and meanings); `PRAGMA user_version` says how many have run.
 // Add a migration at the end, never edit one that has shipped.
 export const MIGRATIONS: string[] = [
   `
@@ -73,5 +74,23 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX quantities_claim ON quantities(claim);
 
   CREATE VIRTUAL TABLE claims_fts USING fts5(sentence, source, tokenize='porter unicode61');
+  `,
+  // claims are listed in their documents' order: walking this index (and claims_doc within each
+  // document) gives the first N claims of a filtered query without sorting every match
+  // link_seq numbers documents in the order they were linked, so that a linker in one process can
+  // catch up with what linkers in others did since it last looked
+  `
+  CREATE INDEX documents_order ON documents(coalesce(date, ''), doc_id);
+  CREATE INDEX claims_certainty ON claims(certainty);
+  ALTER TABLE documents ADD COLUMN link_seq INTEGER;
+  UPDATE documents SET link_seq = id WHERE minhash IS NOT NULL;
+  CREATE UNIQUE INDEX documents_link_seq ON documents(link_seq);
+  `,
+  // the distinct sources, so that "source contains S" becomes an index lookup of the few names that do
+  `
+  CREATE TABLE sources (name TEXT PRIMARY KEY) WITHOUT ROWID;
+  INSERT OR IGNORE INTO sources (name) SELECT DISTINCT source FROM claims WHERE source IS NOT NULL;
+  CREATE INDEX claims_source_name ON claims(source);
+  CREATE INDEX claims_kind ON claims(kind);
   `,
 ];

@@ -31,9 +31,10 @@ export const claimsCommand: Command = {
         doc: str(values.doc),
         limit: limit ? Number(limit) : undefined,
       })).filter(isStatement); // page furniture is no claim to query
-    const meta = new Map((await store.documents()).map((d) => [d.id, d]));
-    writeRecords(io, str(values.format) ?? "text", claims, (id) => meta.get(id) ?? {});
-    return 0;
+      // the metadata of the listed claims' documents only, not of every stored document
+      const meta = new Map((await store.documents([...new Set(claims.map((c) => c.doc))])).map((d) => [d.id, d]));
+      writeRecords(io, str(values.format) ?? "text", claims, (id) => meta.get(id) ?? {});
+      return 0;
     });
   },
 };

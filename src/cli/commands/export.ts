@@ -8,7 +8,7 @@ import { numbersSvg } from "../../charts/svg.ts";
 import { storyOf, type Proposition, type Story } from "../../link/index.ts";
 import { numbersOf } from "../../link/numbers.ts";
 import { timeline } from "../../link/timeline.ts";
-import type { Store, StoredClaim, StoredDocument } from "../../store/sqlite.ts";
+import type { LinkedRecord, StoredClaim, StoredDocument } from "../../store/types.ts";
 import { claimReviews } from "../claimreview.ts";
 import { common, str, withStore, write, type Command } from "../command.ts";
 import { formatQuantity } from "../format.ts";
@@ -34,10 +34,10 @@ export const exportCommand: Command = {
     return withStore(values, async (store) => {
       const lines =
         format === "jsonl" || format === "csv"
-          ? claimRows(store, format)
+          ? claimRows(await store.linkedRecords(), (await store.claims()).filter(isStatement), format)
           : format === "claimreview"
             ? [JSON.stringify(claimReviews(await storyOf(store), await store.documents()), null, 2) + "\n"]
-            : report(store, format as "md" | "html");
+            : report(await storyOf(store), await store.documents(), store.path, format as "md" | "html");
       const outPath = str(values.out);
       if (!outPath) for (const line of lines) io.stdout.write(line);
       else await writeFileLines(outPath, lines);
@@ -63,10 +63,10 @@ export async function writeFileLines(path: string, lines: Iterable<string>): Pro
 const CSV_COLUMNS = ["doc", "date", "outlet", "sentence", "kind", "source", "cue", "certainty", "quantities", "entities", "proposition"];
 
 /** Every stored claim with its proposition id, as JSON Lines or RFC 4180 CSV (CRLF, quoted where needed). */
-function* claimRows(store: Store, format: "jsonl" | "csv"): Generator<string> {
-  const propositionOf = new Map(store.linkedRecords().map((l) => [claimKey(l.record), l.proposition]));
+function* claimRows(linked: LinkedRecord[], claims: StoredClaim[], format: "jsonl" | "csv"): Generator<string> {
+  const propositionOf = new Map(linked.map((l) => [claimKey(l.record), l.proposition]));
   if (format === "csv") yield csvRow(CSV_COLUMNS);
-  for (const claim of store.claims().filter(isStatement)) {
+  for (const claim of claims) {
     const proposition = propositionOf.get(claimKey(claim));
     if (format === "jsonl") yield JSON.stringify({ ...claim, proposition: proposition ?? null }) + "\n";
     else yield csvRow(csvFields(claim, proposition));
@@ -114,10 +114,8 @@ export interface ReportOptions {
   briefing?: boolean;
 }
 
-export function* report(store: Store, format: "md" | "html", options: ReportOptions = {}): Generator<string> {
-  const story = storyOf(store);
-  const documents = store.documents();
-  const blocks = options.briefing ? briefingBlocks(story, documents, basename(store.path), options) : storyBlocks(story, documents, basename(store.path));
+export function* report(story: Story, documents: StoredDocument[], path: string, format: "md" | "html", options: ReportOptions = {}): Generator<string> {
+  const blocks = options.briefing ? briefingBlocks(story, documents, basename(path), options) : storyBlocks(story, documents, basename(path));
   if (format === "md") for (const block of blocks) yield markdown(block);
   else yield* htmlDocument(blocks);
 }

@@ -1,4 +1,3 @@
-import { ingest } from "../../ingest/index.ts";
 import { common, str, write, type Command } from "../command.ts";
 import { ingestFlags, ingestOptions } from "./ingest-flags.ts";
 
@@ -16,6 +15,7 @@ export const extractCommand: Command = {
       write(io.stderr, "extract: name a file, URL, or - for stdin (see 'triangulate extract --help')");
       return 2;
     }
+    const { ingest } = await import("../../ingest/index.ts");
     let failed = 0;
     for await (const item of ingest(inputs, { ...ingestOptions(values), detectLanguage: str(values.format) === "json" }, io.stdin)) {
       if (!item.ok) {

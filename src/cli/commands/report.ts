@@ -19,7 +19,9 @@ export const reportCommand: Command = {
       return 2;
     }
     return withStore(values, async (store) => {
-      const lines = report(store, (str(values.format) ?? "md") as "md" | "html", { briefing: true, ...(page === "none" ? {} : { pageBase: page }) });
+      const { storyOf } = await import("../../link/index.ts");
+      const format = (str(values.format) ?? "md") as "md" | "html";
+      const lines = report(await storyOf(store), await store.documents(), store.path, format, { briefing: true, ...(page === "none" ? {} : { pageBase: page }) });
       const outPath = str(values.out);
       if (!outPath) for (const line of lines) io.stdout.write(line);
       else await writeFileLines(outPath, lines);

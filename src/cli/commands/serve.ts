@@ -1,8 +1,8 @@
 import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { TriangulateError } from "../../errors.ts";
-import { MIN_TOKEN_LENGTH, isLoopback, newToken, startServer } from "../../serve/index.ts";
-import { Store, resolveDbPath } from "../../store/sqlite.ts";
+import { isLoopback, MIN_TOKEN_LENGTH, newToken } from "../../serve/auth.ts";
+import { openStore, resolveDbPath } from "../../store/index.ts";
 import { common, str, write, type Command } from "../command.ts";
 
 export const serveCommand: Command = {
@@ -21,7 +21,8 @@ export const serveCommand: Command = {
     const port = portOf(str(values.port) ?? "8410");
     const host = str(values.host) ?? "127.0.0.1";
     const token = tokenOf(str(values.token) ?? process.env.TRIANGULATE_TOKEN, values["generate-token"] === true, host);
-    const store = new Store(databaseToServe(str(values.db), io.stderr));
+    const { startServer } = await import("../../serve/index.ts");
+    const store = await openStore(databaseToServe(str(values.db), io.stderr));
     try {
       const server = await startServer(store, { host, port, token });
       write(io.stderr, `triangulate: serving ${store.path} at ${server.url} (Ctrl-C stops)`);
@@ -38,7 +39,7 @@ export const serveCommand: Command = {
         throw new TriangulateError("BAD_OPTION", `cannot listen on ${host}:${port}: ${code}`, "choose another --port or --host");
       throw e;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

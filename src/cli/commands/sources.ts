@@ -7,8 +7,8 @@ export const sourcesCommand: Command = {
   usage: "triangulate sources [--db FILE] [--format text|jsonl|json]",
   options: { db: common.db, format: common.format, help: common.help },
   async run(values, _positionals, io) {
-    return withStore(values, (store) => {
-      const { sources } = storyOf(store);
+    return withStore(values, async (store) => {
+      const { sources } = await storyOf(store);
       const format = str(values.format) ?? "text";
       if (format === "json") io.stdout.write(JSON.stringify(sources, null, 2) + "\n");
       else if (format === "jsonl") for (const s of sources) io.stdout.write(JSON.stringify(s) + "\n");

@@ -15,8 +15,8 @@ export const storyCommand: Command = {
   },
   async run(values, _positionals, io) {
     const format = str(values.format) ?? "text";
-    return withStore(values, (store) => {
-      const story = storyOf(store);
+    return withStore(values, async (store) => {
+      const story = await storyOf(store);
       const minClaims = Number(str(values["min-claims"]) ?? (format === "text" ? 2 : 1));
       let propositions = story.propositions.filter((p) => p.claims.length >= minClaims);
       if (str(values.limit)) propositions = propositions.slice(0, Number(str(values.limit)));

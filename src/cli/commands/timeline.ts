@@ -9,8 +9,8 @@ export const timelineCommand: Command = {
   usage: "triangulate timeline [--db FILE] [--format text|json]",
   options: { db: common.db, format: common.format, help: common.help },
   async run(values, _positionals, io) {
-    return withStore(values, (store) => {
-      const t = timeline(storyOf(store));
+    return withStore(values, async (store) => {
+      const t = timeline(await storyOf(store));
       const format = str(values.format) ?? "text";
       if (format === "json") io.stdout.write(JSON.stringify(t, null, 2) + "\n");
       else if (format === "jsonl") for (const e of t.events) io.stdout.write(JSON.stringify(e) + "\n");

@@ -1,0 +1,55 @@
+// Rows as both engines return them (snake_case columns, NULL for absent) → the store's types.
+import type { ClaimRecord } from "../extract/claims.ts";
+import type { DocumentSignature, LinkedRecord, LinkedState, StoredClaim, StoredDocument } from "./types.ts";
+
+const DOCUMENT_COLUMNS = [
+  ["title", "title"], ["outlet", "outlet"], ["author", "author"], ["date", "date"], ["url", "url"],
+  ["origin", "origin"], ["language", "language"], ["reason", "reason"], ["duplicate_of", "duplicateOf"],
+] as const;
+
+export function documentFromRow(r: Record<string, unknown>): StoredDocument {
+  const out: StoredDocument = { id: String(r.doc_id), hash: String(r.hash), status: r.status as StoredDocument["status"], claims: Number(r.claims) };
+  for (const [col, key] of DOCUMENT_COLUMNS) if (r[col] != null) out[key] = String(r[col]);
+  return out;
+}
+
+export const storedClaimFromRow = (r: { id: number | string; record: string; outlet: string | null; title: string | null }): StoredClaim => ({
+  ...(JSON.parse(r.record) as ClaimRecord),
+  id: Number(r.id),
+  ...(r.outlet ? { outlet: r.outlet } : {}),
+  ...(r.title ? { title: r.title } : {}),
+});
+
+export function linkedRecordFromRow(r: Record<string, unknown>): LinkedRecord {
+  // a copy's own words come from whoever it copies: its credit, else the credit or outlet of the original
+  const wire = (r.wire ?? r.echo_wire ?? r.echo_outlet ?? undefined) as string | undefined;
+  return {
+    record: JSON.parse(String(r.record)) as ClaimRecord,
+    proposition: Number(r.proposition),
+    ...(r.outlet ? { outlet: String(r.outlet) } : {}),
+    ...(wire ? { wire } : {}),
+    ...(r.echo_of ? { echoOf: String(r.echo_of) } : {}),
+  };
+}
+
+export interface LinkedRows {
+  documents: { doc_id: string; minhash: Buffer; outlet: string | null; wire: string | null; echo_of: string | null; link_seq: number }[];
+  claims: { terms: string; proposition: number }[];
+}
+
+/** `linkedSince`'s answer from its two queries' rows; `seq` when nothing new was linked. */
+export function linkedStateFromRows(rows: LinkedRows, seq: number): LinkedState {
+  return {
+    seq: rows.documents.at(-1)?.link_seq ?? seq,
+    documents: rows.documents.map(
+      (r): DocumentSignature => ({
+        id: r.doc_id,
+        minhash: new Uint32Array(r.minhash.buffer.slice(r.minhash.byteOffset, r.minhash.byteOffset + r.minhash.byteLength)),
+        ...(r.outlet ? { outlet: r.outlet } : {}),
+        ...(r.wire ? { wire: r.wire } : {}),
+        ...(r.echo_of ? { echoOf: r.echo_of } : {}),
+      }),
+    ),
+    claims: rows.claims.map((r) => ({ terms: JSON.parse(r.terms) as string[], proposition: r.proposition })),
+  };
+}
