@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createDoc } from "../../doc.ts";
-import { ingest } from "../../ingest/index.ts";
-import { segment } from "../../text/index.ts";
-import { defaultSyntaxModel, parseSentence, readConllu, writeConllu, type ConlluSentence, type SyntaxModel } from "../../syntax/index.ts";
+import { readConllu, writeConllu, type ConlluSentence } from "../../syntax/conllu.ts";
+import type { SyntaxModel } from "../../syntax/model.ts";
 import { common, str, write, type Command, type IO } from "../command.ts";
 import { ingestFlags, ingestOptions } from "./ingest-flags.ts";
 
@@ -35,7 +34,8 @@ function analyseGiven(s: ConlluSentence, model: SyntaxModel): ConlluSentence {
 }
 
 /** Sentences of a raw text, cut and parsed, as CoNLL-U sentences with character offsets in MISC. */
-function* analyseText(id: string, text: string, model: SyntaxModel): Generator<ConlluSentence> {
+async function* analyseText(id: string, text: string, model: SyntaxModel): AsyncGenerator<ConlluSentence> {
+  const [{ segment }, { parseSentence }] = await Promise.all([import("../../text/index.ts"), import("../../syntax/index.ts")]);
   const doc = segment(createDoc({ id, text, meta: {} }));
   for (const sentence of doc.sentences) {
     const parsed = parseSentence(doc, sentence, model);
@@ -80,7 +80,9 @@ export const parseCommand: Command = {
   },
   async run(values, inputs, io) {
     const format = (str(values.format) ?? "conllu") as Format;
-    const model = defaultSyntaxModel();
+    // the model and the readers load here, not with the CLI: `triangulate --help` stays fast
+    const model = (await import("../../syntax/index.ts")).defaultSyntaxModel();
+    const { ingest } = await import("../../ingest/index.ts");
     const rows: object[] = [];
     let failed = 0;
     for (const input of inputs.length ? inputs : ["-"]) {
@@ -100,14 +102,14 @@ export const parseCommand: Command = {
             failed++;
             write(io.stderr, `error: ${(e as Error).message}`);
           }
-        } else for (const s of analyseText(input === "-" ? "stdin" : input, text, model)) emit(io, format, s, rows);
+        } else for await (const s of analyseText(input === "-" ? "stdin" : input, text, model)) emit(io, format, s, rows);
         continue;
       }
       for await (const item of ingest([input], { ...ingestOptions(values), detectLanguage: false }, io.stdin)) {
         if (!item.ok) {
           failed++;
           write(io.stderr, `error: ${item.input}: ${item.error}`);
-        } else for (const s of analyseText(item.doc.id, item.doc.text, model)) emit(io, format, s, rows);
+        } else for await (const s of analyseText(item.doc.id, item.doc.text, model)) emit(io, format, s, rows);
       }
     }
     if (format === "json") write(io.stdout, JSON.stringify(rows));

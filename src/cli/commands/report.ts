@@ -1,5 +1,5 @@
 import { common, str, withStore, write, type Command } from "../command.ts";
-import { report, writeFileLines } from "./export.ts";
+import { writeFileLines } from "./export.ts";
 
 export const reportCommand: Command = {
   name: "report",
@@ -19,7 +19,7 @@ export const reportCommand: Command = {
       return 2;
     }
     return withStore(values, async (store) => {
-      const { storyOf } = await import("../../link/index.ts");
+      const [{ storyOf }, { report }] = await Promise.all([import("../../link/index.ts"), import("../exports.ts")]);
       const format = (str(values.format) ?? "md") as "md" | "html";
       const lines = report(await storyOf(store), await store.documents(), store.path, format, { briefing: true, ...(page === "none" ? {} : { pageBase: page }) });
       const outPath = str(values.out);
