@@ -31,6 +31,25 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 }
 
 const tagName = (w: { upos: string; xpos: string }) => `${w.upos} ${w.xpos}`;
+
+/** Adds one to the count of `value` under `key`. */
+function tally<K, V>(counts: Map<K, Map<V, number>>, key: K, value: V): void {
+  const inner = counts.get(key) ?? new Map<V, number>();
+  inner.set(value, (inner.get(value) ?? 0) + 1);
+  counts.set(key, inner);
+}
+
+/** The most frequent value of one key's counts (the first seen on a tie), its count, and all the counts' sum. */
+function mostFrequent<V>(counts: Map<V, number>): { value: V; count: number; total: number } {
+  let value: V | undefined;
+  let count = 0;
+  let total = 0;
+  for (const [v, c] of counts) {
+    total += c;
+    if (c > count) [value, count] = [v, c];
+  }
+  return { value: value as V, count, total };
+}
 const formsOf = (s: ConlluSentence) => s.words.map((w) => w.form);
 
 export interface TrainOptions {
@@ -44,24 +63,11 @@ export interface TrainOptions {
 /** The tag dictionaries: the tags a word can have (seen 3+ times), and the tag it takes unscored (seen 20+ times, 97% one tag). */
 function tagDictionaries(sentences: ConlluSentence[], tags: Map<string, number>): Pick<TaggerData, "sure" | "tagSets"> {
   const counts = new Map<string, Map<number, number>>();
-  for (const s of sentences)
-    for (const w of s.words) {
-      const form = normalForm(w.form);
-      const byTag = counts.get(form) ?? new Map<number, number>();
-      const tag = tags.get(tagName(w))!;
-      byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
-      counts.set(form, byTag);
-    }
+  for (const s of sentences) for (const w of s.words) tally(counts, normalForm(w.form), tags.get(tagName(w))!);
   const sure: Record<string, number> = {};
   const tagSets: Record<string, number> = {};
   for (const [form, byTag] of counts) {
-    let total = 0;
-    let top = -1;
-    let topCount = 0;
-    for (const [tag, c] of byTag) {
-      total += c;
-      if (c > topCount) [top, topCount] = [tag, c];
-    }
+    const { value: top, count: topCount, total } = mostFrequent(byTag);
     if (total >= 3) tagSets[form] = hashString([...byTag].filter(([, c]) => c / total >= 0.1).map(([t]) => t).sort((a, b) => a - b).join(","));
     if (total >= 20 && topCount / total >= 0.97) sure[form] = top;
   }
@@ -115,35 +121,25 @@ export function trainLemmatizer(sentences: ConlluSentence[]): LemmaData {
   const keep = new Set(cased);
   const seen = new Map<string, Map<string, number>>();
   const ruleCounts = new Map<string, Map<string, number>>();
-  const count = <K>(m: Map<K, Map<string, number>>, key: K, value: string) => {
-    const inner = m.get(key) ?? new Map<string, number>();
-    inner.set(value, (inner.get(value) ?? 0) + 1);
-    m.set(key, inner);
-  };
   for (const s of sentences)
     for (const w of s.words) {
       if (w.lemma === "_") continue;
       const base = keep.has(w.xpos) ? w.form : w.form.toLowerCase();
-      count(seen, `${base} ${w.xpos}`, w.lemma);
+      tally(seen, `${base} ${w.xpos}`, w.lemma);
       const rule = JSON.stringify(suffixRule(base, w.lemma));
-      for (let k = 1; k <= Math.min(LONGEST_ENDING, base.length - 1); k++) count(ruleCounts, `${w.xpos} ${base.slice(-k)}`, rule);
+      for (let k = 1; k <= Math.min(LONGEST_ENDING, base.length - 1); k++) tally(ruleCounts, `${w.xpos} ${base.slice(-k)}`, rule);
     }
-  const top = (m: Map<string, number>): [string, number] => [...m].reduce((a, b) => (b[1] > a[1] ? b : a));
   const exceptions: Record<string, string> = {};
   for (const [key, lemmas] of seen) {
-    const [lemma] = top(lemmas);
+    const lemma = mostFrequent(lemmas).value;
     const base = key.slice(0, key.lastIndexOf(" "));
     if (lemma !== base) exceptions[key] = lemma;
   }
+  // an ending whose likeliest rule is "leave it" ([0, ""]) is kept too: it stops a shorter ending's rule
   const rules: Record<string, [number, string]> = {};
   for (const [key, byRule] of ruleCounts) {
-    const [rule, c] = top(byRule);
-    if (c >= 2 && rule !== "[0,\"\"]") rules[key] = JSON.parse(rule);
-  }
-  // an ending whose likeliest rule is "leave it" must still stop a shorter ending's rule from applying
-  for (const [key, byRule] of ruleCounts) {
-    const [rule, c] = top(byRule);
-    if (c >= 2 && rule === "[0,\"\"]") rules[key] = [0, ""];
+    const { value: rule, count } = mostFrequent(byRule);
+    if (count >= 2) rules[key] = JSON.parse(rule);
   }
   return { exceptions, rules, cased };
 }
@@ -257,22 +253,13 @@ export function sureLabels(examples: ParserExample[], root: number): Map<number,
     const x = labelInput(e.words, e.tags, e.suffixes, e.heads);
     for (let d = 0; d < e.words.length; d++) {
       if (e.labels[d] === root) continue;
-      const shape = arcShape(x, d);
-      const byLabel = counts.get(shape) ?? new Map<number, number>();
-      byLabel.set(e.labels[d], (byLabel.get(e.labels[d]) ?? 0) + 1);
-      counts.set(shape, byLabel);
+      tally(counts, arcShape(x, d), e.labels[d]);
     }
   }
   const out = new Map<number, number>();
   for (const [shape, byLabel] of counts) {
-    let total = 0;
-    let top = -1;
-    let topCount = 0;
-    for (const [label, c] of byLabel) {
-      total += c;
-      if (c > topCount) [top, topCount] = [label, c];
-    }
-    if (total >= 50 && topCount / total >= 0.99) out.set(shape, top);
+    const { value, count, total } = mostFrequent(byLabel);
+    if (total >= 50 && count / total >= 0.99) out.set(shape, value);
   }
   return out;
 }
