@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { createDoc, spanText, type Doc } from "../src/doc.ts";
 import { segment } from "../src/text/index.ts";
 import { attribution } from "../src/extract/attribution.ts";
+import { syntax } from "../src/extract/syntax.ts";
 import { toClaimRecords } from "../src/extract/claims.ts";
 
 function analyse(text: string): Doc {
@@ -145,4 +146,13 @@ test("a source resolves to the entity that is its head, and a definite descripti
 test("a description of a title named earlier resolves to that person: the head of state is the president", () => {
   const records = sources("Valdorian President Ana Brel said the border would stay open. “We will not close it,” the head of state said on Monday.");
   assert.deepEqual(records[1], ["Ana Brel", "said"]);
+});
+
+test("the parse finds the source the cue list misses: the subject of a reporting verb, through a coordination", () => {
+  const doc = segment(createDoc({ id: "t", text: "Trump bemoaned the coverage and said the polls were rigged. Responding to it would confirm that they lost.", meta: {} }));
+  doc.layers.entities = [];
+  syntax().run(doc);
+  attribution().run(doc);
+  assert.deepEqual(toClaimRecords(doc).map((r) => [r.source, r.cue]), [["Trump", "said"], [null, null]]);
+  assert.equal(spanText(doc, doc.layers.attribution![0]), "the polls were rigged");
 });

@@ -1,4 +1,5 @@
-import type { Attribution, AttributionLink, Doc, EntityMention, Sentence, Span, Token } from "../doc.ts";
+import type { Attribution, AttributionLink, Doc, EntityMention, ParsedSentence, Sentence, Span, SyntaxWord, Token } from "../doc.ts";
+import { Tree } from "../syntax/tree.ts";
 import { LETTER, NUMBER, unitClass, UPPER } from "../text/chars.ts";
 import { PhraseMatcher } from "../text/phrases.ts";
 import { TITLE_ABBREVIATIONS } from "../text/sentences.ts";
@@ -137,7 +138,7 @@ class EntityIndex {
 export function attribution(): Annotator {
   return {
     name: "attribution",
-    requires: ["sentences", "entities"],
+    requires: ["sentences", "entities", "syntax"],
     provides: ["attribution"],
     run(doc) {
       doc.layers.attribution = annotate(doc);
@@ -148,12 +149,15 @@ export function attribution(): Annotator {
 function annotate(doc: Doc): Attribution[] {
   const people: People = { bySurname: new Map(), byRole: new Map() };
   const entities = new EntityIndex(doc.layers.entities ?? []);
+  const parses = doc.layers.syntax;
   const persons = (doc.layers.entities ?? []).filter((e) => e.type === "person");
   let personAt = 0;
   const found: Attribution[][] = doc.sentences.map((sentence) => {
     // names the entities layer found before this sentence count as seen
     for (; personAt < persons.length && persons[personAt].start < sentence.start; personAt++) remember(people, persons[personAt].canonical);
-    const candidates = findCandidates(doc, sentence).filter((c) => accept(doc, c) && (c.frame !== "evidential" || namesParty(doc, sentence, c.source!, entities, people)));
+    let candidates = findCandidates(doc, sentence).filter((c) => accept(doc, c) && (c.frame !== "evidential" || namesParty(doc, sentence, c.source!, entities, people)));
+    // what the cue list did not find, the parse may: a reporting verb's subject ("Trump bemoaned X and said …")
+    if (!candidates.length && parses?.[sentence.index]) candidates = parsedCandidates(doc, parses[sentence.index]).filter((c) => accept(doc, c));
     for (const c of candidates) c.resolved = resolve(doc, c.source!, people, entities);
     return buildAttributions(doc, sentence, candidates);
   });
@@ -162,6 +166,52 @@ function annotate(doc: Doc): Attribution[] {
 }
 
 // ---------------------------------------------------------------- candidates
+
+/** Lemmas of the verbs that report what someone said or holds, read from the parse. */
+const REPORTING_LEMMAS = new Set(
+  ("say tell add note stress contend caution believe predict warn claim allege maintain insist argue deny confirm announce " +
+    "report write imply clarify assert acknowledge observe explain tweet testify declare complain vow promise admit concede " +
+    "recall reply respond suggest recount emphasize emphasise agree point").split(" "),
+);
+
+const SPEAKER_TAGS = new Set(["PROPN", "NOUN", "PRON"]);
+const MAX_PARSED_WORDS = 150;
+const MODAL_LEMMAS = new Set(["would", "could", "might", "may", "should", "must", "can", "will", "shall"]);
+
+/**
+ * Candidates the parse gives: a reporting verb whose clausal complement is what was said and whose
+ * subject (its own, or through a coordinated or controlling verb) is the source.
+ */
+function parsedCandidates(doc: Doc, parsed: ParsedSentence): Candidate[] {
+  const out: Candidate[] = [];
+  // a "sentence" of hundreds of words is a table or a run-on page, and reading subtrees in it would be quadratic
+  if (parsed.words.length > MAX_PARSED_WORDS) return out;
+  const tree = new Tree(parsed);
+  for (const verb of tree.words) {
+    if (verb.upos !== "VERB" || !REPORTING_LEMMAS.has(verb.lemma)) continue;
+    const said = tree.child(verb, "ccomp", "parataxis");
+    const subject = tree.subject(verb);
+    // a party that speaks: a name, a noun or a pronoun, not a clause ("Responding to it would confirm …")
+    if (!said || !subject || !subject.deprel.startsWith("nsubj") || !SPEAKER_TAGS.has(subject.upos)) continue;
+    // "would confirm", "could say": what someone might say is not a statement they made
+    if (tree.children(verb, "aux").some((a) => MODAL_LEMMAS.has(a.lemma))) continue;
+    // the subject's own words: its name, determiner and modifiers, not a relative clause or apposition after it
+    const after = new Set<SyntaxWord>();
+    for (const c of tree.children(subject, "acl", "appos", "punct", "parataxis")) for (const w of tree.subtree(c)) after.add(w);
+    const own = tree.subtree(subject).filter((w) => !after.has(w));
+    const first = own[0];
+    const last = own[own.length - 1];
+    if (!first || last.end > verb.start) continue;
+    out.push({
+      cue: { start: verb.token, end: verb.token + 1 },
+      frame: "verb",
+      source: { start: first.token, end: last.token + 1 },
+      content: tree.span(said),
+      citing: false,
+    });
+  }
+  return out;
+}
 
 /** A token's lower-cased words with typographic apostrophes made plain ("i’d" → "i'd"). */
 const word = (doc: Doc, i: number): string => {

@@ -1,6 +1,7 @@
 import { createDoc, type Doc, type Sentence } from "../../doc.ts";
 import { Pipeline } from "../pipeline.ts";
 import { segmenter } from "../segmenter.ts";
+import { syntax } from "../syntax.ts";
 import { entities } from "../entities.ts";
 import { dates } from "../dates.ts";
 import { quantities } from "../quantities.ts";
@@ -17,7 +18,7 @@ import { random, score, type Example } from "./training.ts";
 // scripts/train.ts (fitting) and scripts/eval-classifiers.ts (scoring the decision on dev splits).
 
 /** The annotators `kind` reads, in the default pipeline's order. */
-const upstream = new Pipeline([segmenter(), entities(), dates(), quantities(), attribution(), certainty()]);
+const upstream = new Pipeline([segmenter(), syntax(), entities(), dates(), quantities(), attribution(), certainty()]);
 
 /**
  * The cues of one labelled text, read as one sentence whatever the segmenter made of it. `subjective`
