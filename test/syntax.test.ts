@@ -84,6 +84,7 @@ test("coordination: conjuncts hang from the first, a shared subject is found thr
   assert.equal(form(tree.head(killed)), "captured");
   assert.equal(form(tree.subject(killed)), "army");
   assert.equal(form(tree.head(word("40"))), "fighters");
+  assert.equal(tree.clause(word("40")), killed, "a conjunct of the main verb heads a clause of its own");
 });
 
 test("tree helpers: span, subtree, wordAt, ancestors", () => {

@@ -71,7 +71,9 @@ export class Tree {
   clause(word: SyntaxWord): SyntaxWord {
     for (let w: SyntaxWord | undefined = word, steps = 0; w && steps <= this.words.length; w = this.head(w), steps++) {
       if (CLAUSAL.has(universal(w.deprel))) return w;
-      if (universal(w.deprel) === "conj" && this.head(w) && this.clause(this.head(w)!) === this.head(w)) return w;
+      // a conjunct of a clause's head heads a clause of its own (UD hangs every conjunct from the first)
+      const head = this.head(w);
+      if (universal(w.deprel) === "conj" && head && CLAUSAL.has(universal(head.deprel))) return w;
     }
     return this.root ?? word;
   }

@@ -16,10 +16,11 @@ const looksLikeConllu = (text: string): boolean => {
 
 type Format = "conllu" | "json" | "jsonl";
 
+/** Writes a sentence as CoNLL-U or a JSON line, or keeps it for the one JSON array `--format json` prints at the end. */
 function emit(io: IO, format: Format, sentence: ConlluSentence, rows: object[]): void {
   if (format === "conllu") io.stdout.write(writeConllu(sentence));
+  else if (format === "jsonl") write(io.stdout, JSON.stringify(sentenceJson(sentence)));
   else rows.push(sentenceJson(sentence));
-  if (format === "jsonl") write(io.stdout, JSON.stringify(rows.pop()));
 }
 
 const sentenceJson = (s: ConlluSentence) => ({
