@@ -212,16 +212,9 @@ export class LinearModel {
   }
 }
 
-/** The class with the highest score among those `allowed` (all when omitted); ties go to the lower class. */
-export function best(scores: Float32Array, allowed?: (c: number) => boolean): number {
-  let top = -1;
-  let topScore = -Infinity;
-  for (let c = 0; c < scores.length; c++) {
-    if (allowed && !allowed(c)) continue;
-    if (scores[c] > topScore) {
-      topScore = scores[c];
-      top = c;
-    }
-  }
+/** The class with the highest score; ties go to the lower class. */
+export function best(scores: Float32Array): number {
+  let top = 0;
+  for (let c = 1; c < scores.length; c++) if (scores[c] > scores[top]) top = c;
   return top;
 }

@@ -67,11 +67,6 @@ export class SyntaxModel {
     return writeBundle(path, data, { tagger: this.tagger.model, parser: this.parser.model, labeller: this.labeller.model });
   }
 
-  /** Tags only (the tagger's classes), for a caller that needs no tree. */
-  tag(forms: readonly string[]): Int32Array {
-    return this.tagger.tag(forms);
-  }
-
   analyse(forms: readonly string[]): Analysis {
     const n = forms.length;
     const info = wordInfo(forms);

@@ -16,7 +16,7 @@ export interface TaggerData {
   tagSets: Record<string, number>;
 }
 
-export const START = -2;
+const START = -2;
 const NONE = -3;
 export const TAGGER_FEATURES = 32;
 

@@ -1,7 +1,7 @@
 // Training the tagger, lemmatizer, parser and labeller from CoNLL-U sentences. Deterministic: the
 // order of sentences in each epoch comes from a seeded generator. Used by scripts/train-syntax.ts.
 import type { ConlluSentence } from "./conllu.ts";
-import { PerceptronTrainer, type LinearModel } from "./linear.ts";
+import { best, PerceptronTrainer, type LinearModel } from "./linear.ts";
 import { LONGEST_ENDING, suffixRule, type LemmaData } from "./lemmatizer.ts";
 import { arcShape, labelFeatures, labelInput, LABELLER_FEATURES } from "./labeller.ts";
 import { bestLegal, parserFeatures, parserInput, PARSER_FEATURES } from "./parser.ts";
@@ -101,8 +101,7 @@ export function trainTagger(sentences: ConlluSentence[], options: TrainOptions &
         } else {
           const count = taggerFeatures(s.info, s.tagSets, tags, i, features);
           trainer.score(features, count, scores);
-          let guess = 0;
-          for (let c = 1; c < scores.length; c++) if (scores[c] > scores[guess]) guess = c;
+          const guess = best(scores);
           trainer.tick();
           trainer.update(features, count, s.gold[i], guess);
           tags[i] = guess;
@@ -233,8 +232,7 @@ export function trainLabeller(examples: ParserExample[], labelCount: number, opt
       for (let d = 0; d < e.words.length; d++) {
         const count = labelFeatures(x, d, features);
         trainer.score(features, count, scores);
-        let guess = 0;
-        for (let c = 1; c < labelCount; c++) if (scores[c] > scores[guess]) guess = c;
+        const guess = best(scores);
         trainer.tick();
         trainer.update(features, count, e.labels[d], guess);
         if (guess === e.labels[d]) right++;

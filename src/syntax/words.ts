@@ -43,8 +43,10 @@ const hasDigit = (s: string): boolean => {
   return false;
 };
 
+const normalOf = (form: string, lower: string, shape: string): string => (hasDigit(form) ? `#${shape}` : lower);
+
 /** The normalised form a word is known by in the models and their dictionaries (as `wordInfo` gives it). */
-export const normalForm = (form: string): string => (hasDigit(form) ? `#${wordShape(form)}` : form.toLowerCase());
+export const normalForm = (form: string): string => normalOf(form, form.toLowerCase(), wordShape(form));
 
 export function wordInfo(forms: readonly string[]): WordInfo {
   const n = forms.length;
@@ -63,7 +65,7 @@ export function wordInfo(forms: readonly string[]): WordInfo {
     const form = forms[i];
     const lower = form.toLowerCase();
     const shape = wordShape(form);
-    const normal = hasDigit(form) ? `#${shape}` : lower;
+    const normal = normalOf(form, lower, shape);
     info.normal[i] = normal;
     info.word[i] = hashString(normal);
     const L = lower.length;

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
 import { createDoc } from "../../doc.ts";
 import { readConllu, writeConllu, type ConlluSentence } from "../../syntax/conllu.ts";
 import type { SyntaxModel } from "../../syntax/model.ts";
@@ -64,11 +64,11 @@ async function* analyseText(id: string, text: string, model: SyntaxModel): Async
   }
 }
 
-const readAll = async (stream: NodeJS.ReadableStream): Promise<string> => {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c));
-  return Buffer.concat(chunks).toString("utf8");
-};
+/** Stdin or a file, read as ingest reads its inputs: within --max-bytes, its encoding found. */
+async function readText(input: string, stdin: NodeJS.ReadableStream, maxBytes: number): Promise<string> {
+  const [{ decodeText }, { readStreamCapped }] = await Promise.all([import("../../ingest/decode.ts"), import("../../ingest/limits.ts")]);
+  return decodeText(await readStreamCapped(input === "-" ? stdin : createReadStream(input), maxBytes));
+}
 
 export const parseCommand: Command = {
   name: "parse",
@@ -83,14 +83,15 @@ export const parseCommand: Command = {
     const format = (str(values.format) ?? "conllu") as Format;
     // the model and the readers load here, not with the CLI: `triangulate --help` stays fast
     const model = (await import("../../syntax/index.ts")).defaultSyntaxModel();
-    const { ingest } = await import("../../ingest/index.ts");
+    const { ingest, resolveLimits } = await import("../../ingest/index.ts");
+    const limits = resolveLimits(ingestOptions(values));
     const rows: object[] = [];
     let failed = 0;
     for (const input of inputs.length ? inputs : ["-"]) {
       if (input === "-" || input.endsWith(".conllu")) {
         let text: string;
         try {
-          text = input === "-" ? await readAll(io.stdin) : await readFile(input, "utf8");
+          text = await readText(input, io.stdin, limits.maxBytes);
         } catch (e) {
           failed++;
           write(io.stderr, `error: ${input}: ${(e as Error).message}`);
