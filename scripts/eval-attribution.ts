@@ -80,7 +80,16 @@ for (const [name, file] of chosen) {
   annotator.run(doc);
   count.ms += performance.now() - t0;
   count.words += doc.tokens.length;
-  const preds = (doc.layers.attribution ?? []).map((a) => ({ source: [a.chain[0].source], cue: [a.chain[0].cue], content: [{ start: a.start, end: a.end }] }));
+  // one cue is one attribution: the sentences of a quotation that runs on share their speaker's cue,
+  // and PolNeAR, too, gives such a quotation one content of several sentences
+  const byCue = new Map<string, Relation>();
+  for (const a of doc.layers.attribution ?? []) {
+    const { source, cue } = a.chain[0];
+    const key = `${cue.start}:${cue.end}`;
+    const rel = byCue.get(key) ?? byCue.set(key, { source: [source], cue: [cue], content: [] }).get(key)!;
+    rel.content.push({ start: a.start, end: a.end });
+  }
+  const preds = [...byCue.values()];
   const exact = (p: Relation, g: Relation) => tokenShare(text, g.content, p.content) >= 0.5 && tokenShare(text, p.content, g.content) >= 0.5;
   const source = (p: Relation, g: Relation) => g.source.length > 0 && overlaps(p.source, g.source) && (overlaps(p.cue, g.cue) || overlaps(p.content, g.content));
   const any = (p: Relation, g: Relation) => overlaps(p.content, g.content);

@@ -5,6 +5,7 @@ import { segment } from "../src/text/index.ts";
 import { attribution } from "../src/extract/attribution.ts";
 import { syntax } from "../src/extract/syntax.ts";
 import { toClaimRecords } from "../src/extract/claims.ts";
+import { defaultPipeline } from "../src/extract/index.ts";
 
 function analyse(text: string): Doc {
   const doc = segment(createDoc({ id: "t", text, meta: {} }));
@@ -155,4 +156,23 @@ test("the parse finds the source the cue list misses: the subject of a reporting
   attribution().run(doc);
   assert.deepEqual(toClaimRecords(doc).map((r) => [r.source, r.cue]), [["Trump", "said"], [null, null]]);
   assert.equal(spanText(doc, doc.layers.attribution![0]), "the polls were rigged");
+});
+
+/** Records of a text run through the whole default pipeline (entities and the parse included). */
+const pipelineSources = (text: string) => toClaimRecords(defaultPipeline().run(createDoc({ id: "t", text, meta: {} }))).map((r) => r.source);
+
+test("'he said' is the person the passage is about, not the last name it mentioned, and 'she' skips a man", () => {
+  const text =
+    "Retired Gen. Norman Ham spoke about his years in the army. " +
+    "“Now that I am retired,” he told the host, “it was demoralizing to work for Barack Obama.” " +
+    "“Sequestration severely handicapped our military,” he said. " +
+    "Hillary Clinton met the family of Terence Crutcher on Tuesday. “This is just unbearable,” she said.";
+  assert.deepEqual(pipelineSources(text), [null, "Norman Ham", "Norman Ham", null, "Hillary Clinton"]);
+});
+
+test("every sentence of a quotation that runs over several sentences is the speaker's, up to where it closes", () => {
+  const text =
+    "“The cuts hurt us,” Ham said. “It was demoralizing. We were not allowed to train.” The budget passed in March.\n\n" +
+    "\"I think she has to contrast. And start talking about the issues,\" Sanders said. Trump is 6'3\" tall. He weighs 236 pounds.";
+  assert.deepEqual(pipelineSources(text), ["Ham", "Ham", "Ham", null, "Sanders", "Sanders", null, null]);
 });

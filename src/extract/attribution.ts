@@ -2,6 +2,7 @@ import type { Attribution, AttributionLink, Doc, EntityMention, ParsedSentence, 
 import { Tree } from "../syntax/tree.ts";
 import { LETTER, NUMBER, unitClass, UPPER } from "../text/chars.ts";
 import { PhraseMatcher } from "../text/phrases.ts";
+import { Referents } from "./referents.ts";
 import { TITLE_ABBREVIATIONS } from "../text/sentences.ts";
 import { looksRegularPast } from "../text/wordforms.ts";
 import { cueEntries, HEARSAY_ADVERBS, LIGHT_VERBS, SOURCE_NOUNS, STATEMENT_NOUNS, type CueFrame } from "./lexicons/cues.ts";
@@ -79,7 +80,7 @@ interface Candidate {
 
 /** What the annotator remembers about the people named so far in a document. */
 interface People {
-  lastPerson?: string;
+  referents: Referents;
   bySurname: Map<string, string>;
   byRole: Map<string, string>;
 }
@@ -147,7 +148,7 @@ export function attribution(): Annotator {
 }
 
 function annotate(doc: Doc): Attribution[] {
-  const people: People = { bySurname: new Map(), byRole: new Map() };
+  const people: People = { referents: new Referents(doc), bySurname: new Map(), byRole: new Map() };
   const entities = new EntityIndex(doc.layers.entities ?? []);
   const parses = doc.layers.syntax;
   const persons = (doc.layers.entities ?? []).filter((e) => e.type === "person");
@@ -621,10 +622,12 @@ function describedOrganisation(doc: Doc, source: TokenRange, entities: EntityInd
 function resolve(doc: Doc, source: TokenRange, people: People, entities: EntityIndex): string | undefined {
   const words = doc.tokens.slice(source.start, source.end);
   const lower = words.map((t) => t.lower);
-  if (lower.length === 1 && (lower[0] === "he" || lower[0] === "she")) return people.lastPerson;
+  if (lower.length === 1 && (lower[0] === "he" || lower[0] === "she")) return people.referents.resolve(lower[0], words[0].start);
+  const at = words[0].start;
   const entity = headEntity(doc, source, entities);
   if (entity?.type === "person") {
     remember(people, entity.canonical);
+    people.referents.speaker(entity.canonical, at);
     // "Russian President Vladimir Putin": the title stays known, for "the head of state said" later
     const role = roleKey(doc, source);
     if (role) people.byRole.set(role, entity.canonical);
@@ -641,10 +644,11 @@ function resolve(doc: Doc, source: TokenRange, people: People, entities: EntityI
     const full = text(doc, name);
     if (name.end - name.start === 1) {
       const known = people.bySurname.get(full.toLowerCase());
-      if (known) return (people.lastPerson = known);
-      return undefined;
+      if (known) people.referents.speaker(known, at);
+      return known;
     }
     remember(people, full);
+    people.referents.speaker(full, at);
     if (role) people.byRole.set(role, full);
     return full === text(doc, source) ? undefined : full;
   }
@@ -682,7 +686,6 @@ function roleKey(doc: Doc, range: TokenRange): string {
 function remember(people: People, name: string): void {
   const parts = name.split(/\s+/);
   if (parts.length < 2) return;
-  people.lastPerson = name;
   people.bySurname.set(parts[parts.length - 1].toLowerCase(), name);
 }
 
@@ -755,47 +758,82 @@ function isQuoted(doc: Doc, span: Span): boolean {
 // ---------------------------------------------------------------- quotes and statements
 
 /**
- * Sentences with no cue of their own take the speaker of the sentence that frames them: a quote that
- * runs on into a sentence ending "…,” X said", the text after "X gave the following answer:", or a
- * quote that follows a quoted speaker in the same paragraph ("…,” said Lunde. “The number will rise.”).
+ * Sentences with no cue of their own take the speaker of the sentence that frames them: every sentence
+ * of a quotation that runs over several sentences ("…,” he said. “It was demoralizing. We weren't
+ * allowed …”) is the quoted speaker's, and so is the text after "X gave the following answer:".
  */
 function inheritSpeakers(doc: Doc, found: Attribution[][]): void {
   const sentences = doc.sentences;
-  for (let i = 0; i < sentences.length; i++) {
-    if (found[i].length || !opensQuote(doc, sentences[i])) continue;
-    // the quote runs on until a sentence that closes it; that sentence's speaker is this one's
-    for (let j = i + 1; j < sentences.length && j - i <= 6; j++) {
-      const closer = found[j][0];
-      if (closer && quoteCloses(doc, sentences[j])) {
-        found[i] = [inherit(closer, sentences[i], true, doc)];
-        break;
-      }
-      if (found[j].length || opensQuote(doc, sentences[j])) break;
-    }
+  for (const run of quoteRuns(doc)) {
+    const speaker = quoteSpeaker(doc, found, run);
+    if (!speaker) continue;
+    for (let k = run.first; k <= run.last; k++) if (!found[k].length) found[k] = [inherit(speaker, sentences[k], true, doc)];
   }
   for (let i = 0; i < sentences.length; i++) {
     const main = found[i][0];
     if (!main || !introducesStatement(doc, sentences[i], main)) continue;
     for (const j of statementAfterColon(doc, i)) if (!found[j].length && !isOnlyMarker(doc, sentences[j])) found[j] = [inherit(main, sentences[j], false, doc)];
   }
+  // a quote that follows a quoted speaker in the same paragraph: "…,” said Lunde. “The number will rise.”
   for (let i = 1; i < sentences.length; i++) {
     const before = found[i - 1][0];
-    if (found[i].length || !before?.direct || !isWhollyQuoted(doc, sentences[i])) continue;
-    if (doc.text.slice(sentences[i - 1].end, sentences[i].start).includes("\n")) continue;
+    if (found[i].length || !before?.direct || !isWhollyQuoted(doc, sentences[i]) || !sameParagraph(doc, i)) continue;
     found[i] = [inherit(before, sentences[i], true, doc)];
   }
 }
 
-/** A sentence that is one quotation from its first mark to its last: “The number will rise.” */
-function isWhollyQuoted(doc: Doc, s: Sentence): boolean {
-  const first = doc.tokens[s.tokenStart]?.lower;
-  if (first === undefined || !opensQuoteMark(first)) return false;
-  for (let i = s.tokenEnd - 1; i > s.tokenStart; i--) {
-    const t = doc.tokens[i].lower;
-    if (t === "." || t === "!" || t === "?") continue;
-    return closesQuoteMark(t);
+/** Whether sentence `i` stands in the same paragraph as the one before it. */
+const sameParagraph = (doc: Doc, i: number): boolean => i > 0 && !doc.text.slice(doc.sentences[i - 1].end, doc.sentences[i].start).includes("\n");
+
+/** Sentences `first` to `last` of one paragraph that a quotation spans. */
+interface QuoteRun {
+  first: number;
+  last: number;
+}
+
+const MAX_QUOTE_SENTENCES = 12;
+
+/**
+ * The quotations that span more than one sentence: where one opens and stays open past its sentence's
+ * end, up to the sentence that closes it or the paragraph's end. Only double quotation marks count
+ * (a single ’ is also an apostrophe), and a straight " after a digit is an inch mark (6'3").
+ */
+function quoteRuns(doc: Doc): QuoteRun[] {
+  const runs: QuoteRun[] = [];
+  let open = -1;
+  const sentences = doc.sentences;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    if (open >= 0 && (!sameParagraph(doc, i) || i - open >= MAX_QUOTE_SENTENCES)) {
+      runs.push({ first: open, last: i - 1 });
+      open = -1;
+    }
+    let inside = open >= 0;
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+      const mark = doc.tokens[t].lower;
+      if (mark === '"' && !/\d/.test(doc.text[doc.tokens[t].start - 1] ?? "")) inside = !inside;
+      else if (mark === "“" || mark === "«") inside = true;
+      else if (mark === "”" || mark === "»") inside = false;
+      if (!inside && open >= 0) {
+        runs.push({ first: open, last: i });
+        open = -1;
+      }
+    }
+    if (inside && open < 0) open = i;
   }
-  return false;
+  if (open >= 0) runs.push({ first: open, last: sentences.length - 1 });
+  return runs.filter((r) => r.last > r.first);
+}
+
+/**
+ * Whose a quotation is: the speaker named where it closes ("…,” Sanders said), else where it opens
+ * (Sanders said: "…), else that of a quote just before it in the same paragraph ("…,” he said. "…").
+ */
+function quoteSpeaker(doc: Doc, found: Attribution[][], run: QuoteRun): Attribution | undefined {
+  const named = found[run.last][0] ?? found[run.first][0];
+  if (named) return named;
+  const before = found[run.first - 1]?.[0];
+  return before?.direct && sameParagraph(doc, run.first) ? before : undefined;
 }
 
 /** "X said:" or "X gave the following answer …:": a sentence ending in a colon right after its cue, or announcing what follows. */
@@ -824,21 +862,14 @@ function statementAfterColon(doc: Doc, i: number): number[] {
 
 const isOnlyMarker = (doc: Doc, s: Sentence): boolean => /^\W*(end|ends)\W*$/i.test(doc.text.slice(s.start, s.end));
 
-function opensQuote(doc: Doc, s: Sentence): boolean {
-  const t = doc.tokens[s.tokenStart]?.lower;
-  return t !== undefined && opensQuoteMark(t) && !quoteCloses(doc, s);
-}
-
-/** True when the sentence holds a closing quote that no opening quote in it precedes. */
-function quoteCloses(doc: Doc, s: Sentence): boolean {
-  let depth = 0;
-  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+/** A sentence that is one quotation from its first mark to its last: “The number will rise.” */
+function isWhollyQuoted(doc: Doc, s: Sentence): boolean {
+  const first = doc.tokens[s.tokenStart]?.lower;
+  if (first === undefined || !opensQuoteMark(first)) return false;
+  for (let i = s.tokenEnd - 1; i > s.tokenStart; i--) {
     const t = doc.tokens[i].lower;
-    if (QUOTE_OPEN.has(t)) depth++;
-    else if (QUOTE_CLOSE.has(t) && t !== "’") {
-      if (depth === 0) return true;
-      depth--;
-    }
+    if (t === "." || t === "!" || t === "?") continue;
+    return closesQuoteMark(t);
   }
   return false;
 }

@@ -2,6 +2,7 @@ import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { Doc, EntityMention, EntityType, Sentence, Span, Token } from "../doc.ts";
 import { gazetteer, isAllCaps, isCapitalised, isCapitalisedAt, isLetterAt, writtenAsPhrase, type Gazetteer, type GazetteerEntry } from "./gazetteer/index.ts";
+import { isGivenName } from "./lexicons/given-names.ts";
 import type { Annotator } from "./pipeline.ts";
 
 // Named entities: countries, people, organisations, places and groups, each under one canonical name.
@@ -46,6 +47,8 @@ const EVENT_HEADS = new Set("war wars agreement agreements treaty accord accords
 const PLACE_NOUNS = new Set(["region", "oblast", "province", "district", "county", "governorate", "prefecture", "krai", "area", "territory", "territories", "border", "city"]);
 /** Capitalised words that end a place name and are dropped from its canonical form ("Kursk Oblast"). */
 const PLACE_SUFFIXES = new Set(["oblast", "region", "province", "krai", "governorate", "prefecture"]);
+/** Capitalised words that end the name of a street, a landmark or a feature of the land: "Wall Street", "Lake Ormen". */
+const LANDMARK_HEADS = new Set("street avenue road boulevard square lane bridge river lake mountain mountains island islands bay sea ocean valley park canal strait".split(" "));
 /** Prepositions that make a following capital the city rather than its government ("in Seoul" vs "Seoul said"). */
 const LOCATIVE = new Set(["in", "at", "to", "from", "into", "near", "outside", "inside", "across", "throughout", "via", "around", "toward", "towards"]);
 /** Prepositions that make an unknown name a place: narrower, since people come "from" and speak "to". */
@@ -216,7 +219,8 @@ class SentenceReader {
    */
   #readName(i: number, mayOpen: boolean): number {
     const w = this.#words[i];
-    if (mayOpen && this.#opens(i) && isCommonWord(w.lower) && !this.#context.properWords.has(w.lower) && !this.#opensOrgName(i)) {
+    const givenName = isGivenName(w.lower) && this.#isNameWord(i + 1); // "Mark Warner", "Norman Ham" open a sentence too
+    if (mayOpen && this.#opens(i) && isCommonWord(w.lower) && !givenName && !this.#context.properWords.has(w.lower) && !this.#opensOrgName(i)) {
       this.#opensAt = i + 1;
       return i + 1;
     }
@@ -279,6 +283,7 @@ class SentenceReader {
     const words = w.slice(start, end).map((t) => this.#text(t));
     const isPlace =
       PLACE_SUFFIXES.has(last) ||
+      (lowers.length > 1 && LANDMARK_HEADS.has(last)) ||
       PLACE_NOUNS.has(w[end]?.lower) ||
       (lowers.length === 1 && (PLACE_PREPOSITIONS.has(w[start - 1]?.lower) || this.#context.places.has(last)));
     if (this.#title) return this.#person(words, span, evidence);

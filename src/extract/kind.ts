@@ -242,7 +242,10 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   const spans: Array<Span | undefined> = new Array(CUES.length);
   setCue(values, spans, "checkworthy", undefined, logit(check.probability) - logit(models.checkworthy.threshold));
   setCue(values, spans, "subjective", undefined, logit(subjective.probability) - logit(models.subjectivity.threshold));
-  const chain = found.attribution?.chain ?? [];
+  // a sentence that carries on a quotation is judged by its own words: being someone's does not make
+  // "This is just unbearable." checkable, while the sentence with the cue is a report of what was said
+  const carriedOn = !!found.attribution?.direct && !within(sentence, found.attribution.chain[0]?.cue);
+  const chain = carriedOn ? [] : (found.attribution?.chain ?? []);
   const attributed = here(doc, sentence, found, chain[0]?.cue);
   setCue(values, spans, "attributed", attributed);
   // the verb of the sentence is the outermost reporter's: "The Courier reports, citing AP, …"
@@ -314,6 +317,8 @@ function here(doc: Doc, sentence: Sentence, found: SentenceLayers, span: Span | 
   const opening = doc.tokens[sentence.tokenStart];
   return found.attribution?.evidence[0] ?? { start: opening.start, end: opening.end };
 }
+
+const within = (sentence: Sentence, span: Span | undefined): boolean => !!span && span.start >= sentence.start && span.end <= sentence.end;
 
 /** The source's head word when it is a kind of commentator: "a veteran analyst notes that…". */
 function commentatorOf(doc: Doc, source: Span): Span | undefined {
