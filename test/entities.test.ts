@@ -104,3 +104,15 @@ test("a demonym of a name the document gives is that name", () => {
 test("the word after a live blog's clock time counts as opening the sentence", () => {
   assert.deepEqual(names("14:30 Welcome to our coverage from Brenna."), ["Brenna"]);
 });
+
+test("a middle initial stays out of the canonical name, and a given name opens a name after a title's full stop", () => {
+  const typed = (text: string) => mentions(text).map((e) => [e.canonical, e.type]);
+  assert.deepEqual(typed("Donald J. Trump met Leonard E. Burman, and Burman spoke."), [["Donald Trump", "person"], ["Leonard Burman", "person"], ["Leonard Burman", "person"]]);
+  assert.deepEqual(typed("Retired Gen. Norman Ham spoke."), [["Norman Ham", "person"]]);
+});
+
+test("the White House, parties by their adjective, US states and streets are named as what they are", () => {
+  const typed = (text: string) => mentions(text).map((e) => [e.canonical, e.type]);
+  assert.deepEqual(typed("The White House said the GOP nominee lost New Jersey."), [["White House", "organization"], ["Republican Party", "organization"], ["New Jersey", "place"]]);
+  assert.deepEqual(typed("The only way Wall Street will change is jail time."), [["Wall Street", "place"]]);
+});

@@ -243,6 +243,8 @@ class SentenceReader {
     let end = i + 1;
     for (;;) {
       if (this.#isNameWord(end) || this.#titleInsideOrg(end)) end++;
+      // "Donald J. Trump": a middle initial's full stop does not end the name
+      else if (w[end]?.lower === "." && /^[a-z]$/.test(w[end - 1].lower) && end - 1 > i && this.#isNameWord(end + 1)) end += 2;
       else if (NAME_PARTICLES.has(w[end]?.lower) && this.#isNameWord(end + 1)) end += 2;
       else if (this.#joinsOf(i, end)) end += w[end + 1]?.lower === "the" ? 3 : 2;
       else return end;
@@ -333,6 +335,8 @@ class SentenceReader {
 
   /** A person: a full name is remembered, a bare surname becomes the full name said before. */
   #person(words: string[], span: Span, evidence: Span[]): void {
+    // "Donald J. Trump" is Donald Trump: a middle initial is left out of the canonical name
+    if (words.length > 2) words = words.filter((w, k) => k === 0 || k === words.length - 1 || !/^(?:[A-Z]|\.)$/.test(w));
     const name = words.join(" ");
     if (words.length > 1) this.#context.remember(name);
     this.#emit(span, words.length === 1 ? (this.#context.people.get(name.toLowerCase()) ?? name) : name, "person", evidence);
