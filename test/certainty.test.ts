@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { createDoc, spanText, type Attribution, type Doc } from "../src/doc.ts";
 import { segment } from "../src/text/index.ts";
 import { certainty } from "../src/extract/certainty.ts";
+import { defaultPipeline } from "../src/extract/index.ts";
 
 /** Where a hand-made attribution sits: the words of its source, its cue and its content. */
 interface Said {
@@ -40,7 +41,7 @@ function certaintyOf(text: string, said: Said[] = []): { label: string; evidence
 test("the annotator declares its name and the layers it reads and writes", () => {
   const a = certainty();
   assert.equal(a.name, "certainty");
-  assert.deepEqual(a.requires, ["sentences", "attribution"]);
+  assert.deepEqual(a.requires, ["sentences", "attribution", "syntax"]);
   assert.deepEqual(a.provides, ["certainty"]);
 });
 
@@ -171,4 +172,14 @@ test("a five-thousand-word sentence is labelled in linear time", () => {
 test("a hedge inside a gerund phrase a preposition governs does not hedge the sentence", () => {
   assert.equal(certaintyOf("The president convened a meeting to assess the implications of Kessaria possibly deploying troops.").label, "asserted");
   assert.equal(certaintyOf("Kessaria is possibly deploying troops to the border.").label, "hedged");
+});
+
+test("with the parse, a negation denies only the main predicate, and an order or a noun 'plan' sets no label", () => {
+  const labels = (text: string) => (defaultPipeline().run(createDoc({ id: "t", text, meta: {} })).layers.certainty ?? []).map((c) => c.label);
+  assert.deepEqual(labels("The ministry did not send troops."), ["denied"]);
+  assert.deepEqual(labels("Her career has been investigated to no avail."), ["asserted"]);
+  assert.deepEqual(labels("The troops, who had not been paid, crossed the river."), ["asserted"]);
+  assert.deepEqual(labels("Don't get hung up on the polls."), ["asserted"]);
+  assert.deepEqual(labels("Ham has the best plan to correct the course."), ["asserted"]);
+  assert.deepEqual(labels("The army plans to withdraw by May."), ["predicted"]);
 });

@@ -1,4 +1,5 @@
-import { bySentence, type Attribution, type CertaintyFinding, type CertaintyLabel, type Doc, type Sentence, type Span, type Token } from "../doc.ts";
+import { bySentence, type Attribution, type CertaintyFinding, type CertaintyLabel, type Doc, type Sentence, type Span, type SyntaxWord, type Token } from "../doc.ts";
+import { Tree, universal } from "../syntax/tree.ts";
 import { PhraseMatcher } from "../text/phrases.ts";
 import type { Annotator } from "./pipeline.ts";
 import {
@@ -63,6 +64,8 @@ const TRAILING = new Set(TRAILING_MARKS);
 const QUOTES = new Set(['"', "“", "”", "‘", "’", "'"]);
 /** "Should Russia attack, …", "Were they to …", "Had it known, …": inverted conditionals. */
 const INVERTED_CONDITIONALS = new Set(["should", "were", "had"]);
+/** Frequency adverbs after "would" that make it the past of habit, not of "will". */
+const HABITUAL = new Set(["sometimes", "often", "always", "usually", "frequently", "regularly", "routinely", "occasionally", "typically", "constantly"]);
 /** Conjunctions and focus adverbs that may precede a clause-initial cue ("But should …", "Especially if …"). */
 const LEADING_CONJUNCTIONS = new Set(["but", "and", "yet", "so", "or", "especially", "particularly", "only"]);
 
@@ -76,11 +79,15 @@ export function certainty(): Annotator {
 
   return {
     name: "certainty",
-    requires: ["sentences", "attribution"],
+    requires: ["sentences", "attribution", "syntax"],
     provides: ["certainty"],
     run(doc) {
       const attributions = bySentence(doc.layers.attribution);
-      doc.layers.certainty = doc.sentences.map((s) => label(s, governingCues(doc, s, marksOf(attributions.get(s.index)), readings)));
+      doc.layers.certainty = doc.sentences.map((s) => {
+        const cues = governingCues(doc, s, marksOf(attributions.get(s.index)), readings);
+        const parsed = doc.layers.syntax?.[s.index];
+        return label(s, parsed && cues.some((c) => PARSE_CHECKED.has(c.kind)) ? inScope(new Tree(parsed), cues) : cues);
+      });
     },
   };
 }
@@ -189,7 +196,8 @@ function contextualCue(doc: Doc, i: number, first: number, marks: AttributionMar
   if (INVERTED_CONDITIONALS.has(word) && !isQuestion && atClauseStart(tokens, i, first)) return "condition";
   if (i === first && word === "whether") return "question";
   // "said it would …": in reported speech "would" is the past of "will"; elsewhere it is too vague to call
-  if (word === "would" && marks.contents.some((c) => c.start <= tokens[i].start && tokens[i].end <= c.end)) return "prediction";
+  // "would sometimes dismiss her proposals": with a frequency adverb it tells what used to happen
+  if (word === "would" && !HABITUAL.has(tokens[i + 1]?.lower) && marks.contents.some((c) => c.start <= tokens[i].start && tokens[i].end <= c.end)) return "prediction";
   return undefined;
 }
 
@@ -223,6 +231,63 @@ function finalQuestionMark(tokens: readonly Token[], first: number, end: number)
   return undefined;
 }
 const QUOTE_CLOSERS = new Set(['"', "”", "’", "'", "»"]);
+
+/** The cue kinds whose reading the parse confirms. */
+const PARSE_CHECKED = new Set<CueKind>(["negation", "prediction"]);
+
+/** The cues the parse confirms: a negation of the main predicate, a "plan to" or "will" that is a verb's, not a noun ("the best plan to …"). */
+function inScope(tree: Tree, cues: Cue[]): Cue[] {
+  return cues.filter((c) => {
+    if (c.kind === "negation") return negatesMainPredicate(tree, c.span);
+    if (c.kind === "prediction") return !isNounWithClause(tree, tree.wordAt(c.span.start));
+    return true;
+  });
+}
+
+/** "the best plan to correct …": a noun whose "to" clause modifies it (acl), where "X plans to …" governs it as a verb (xcomp). */
+function isNounWithClause(tree: Tree, word: SyntaxWord | undefined): boolean {
+  return !!word && word.upos === "NOUN" && !!tree.child(word, "acl") && !tree.child(word, "xcomp");
+}
+
+/** Relations by which a predicate carries on the sentence's main line: a coordinated verb, the content of a report. */
+const MAIN_LINE = new Set(["conj", "ccomp", "parataxis", "xcomp"]);
+/** Negative words that deny their predicate as its subject or determiner ("Nobody was hurt", "no troops crossed"), not as an object ("knows nothing"). */
+const NEGATIVE_ARGUMENTS = new Set(["nsubj", "nsubj:pass", "expl"]);
+
+/**
+ * Whether a negation cue denies the sentence's claim, read from the parse: the negated predicate is the
+ * root or carries on from it (a coordinated verb, a reported clause), and is not an order ("Don't get
+ * hung up on …", "Play fair or don't play"). Negation in a relative clause, an adverbial clause or a
+ * noun's complement, and "to no avail" or "knows nothing", deny nothing the sentence claims.
+ */
+function negatesMainPredicate(tree: Tree, cue: Span): boolean {
+  const word = tree.wordAt(cue.start);
+  if (!word) return true;
+  let predicate = tree.head(word);
+  if (!predicate) return true;
+  const relation = universal(word.deprel);
+  if (relation === "det") {
+    // "no troops crossed": the determiner's noun is the argument that must be the subject
+    if (!NEGATIVE_ARGUMENTS.has(predicate.deprel) && universal(predicate.deprel) !== "obj") return false;
+    predicate = tree.head(predicate);
+  } else if (relation !== "advmod" && relation !== "aux" && relation !== "cc") {
+    if (!NEGATIVE_ARGUMENTS.has(word.deprel)) return false;
+  }
+  for (let p = predicate, steps = 0; p && steps < 6; p = tree.head(p), steps++) {
+    if (p.head < 0) return !isImperative(tree, p);
+    if (!MAIN_LINE.has(universal(p.deprel))) return false;
+  }
+  return false;
+}
+
+/** A root with no subject, in its base form or after a base-form "do": an order, which asserts nothing. */
+function isImperative(tree: Tree, root: SyntaxWord): boolean {
+  if (tree.subject(root)) return false;
+  const auxiliaries = tree.children(root, "aux");
+  // "Don't get hung up": an order's "do" comes first, in its base form
+  if (auxiliaries.some((a) => a.lemma === "do" && a.xpos === "VB")) return true;
+  return root.upos === "VERB" && root.xpos === "VB" && !auxiliaries.some((a) => a.xpos === "MD" || a.xpos === "TO");
+}
 
 /** The label of the highest-ranked cue, with every cue that gives that label as evidence. */
 function label(sentence: Sentence, cues: Cue[]): CertaintyFinding {
