@@ -176,3 +176,8 @@ test("every sentence of a quotation that runs over several sentences is the spea
     "\"I think she has to contrast. And start talking about the issues,\" Sanders said. Trump is 6'3\" tall. He weighs 236 pounds.";
   assert.deepEqual(pipelineSources(text), ["Ham", "Ham", "Ham", null, "Sanders", "Sanders", null, null]);
 });
+
+test("a quotation credited after a dash at the end of its line is the named person's", () => {
+  const text = "“He represents our greatest shame.” ― Sonya Herridge\n“He makes blanket statements.”― Pamela Padilla";
+  assert.deepEqual(sources(text).map(([s, c]) => [s, c]), [["Sonya Herridge", "―"], ["Pamela Padilla", "―"]]);
+});

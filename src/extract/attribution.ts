@@ -224,6 +224,9 @@ const isCapitalised = (doc: Doc, i: number): boolean => (unitClass(doc.text, doc
 const isAdverb = (t: Token): boolean => t.lower.length > 4 && t.lower.endsWith("ly");
 
 function findCandidates(doc: Doc, sentence: Sentence): Candidate[] {
+  // a credit line names who said the whole quotation, whatever cues stand inside it
+  const credit = dashCredit(doc, sentence);
+  if (credit) return [credit];
   const out: Candidate[] = [];
   for (const m of CUES.findAll(doc.tokens, sentence.tokenStart, sentence.tokenEnd)) {
     const cue = { start: m.tokenStart, end: m.tokenEnd };
@@ -242,6 +245,21 @@ function findCandidates(doc: Doc, sentence: Sentence): Candidate[] {
     if (labelled) out.push(labelled);
   }
   return out;
+}
+
+const CREDIT_DASHES = new Set(["―", "—", "–", "-"]);
+/**
+ * A quotation credited after a dash at the end of its line: "…our greatest shame.” ― Sonya Herridge".
+ * The name is a short run of capitalised words, and nothing but a full stop follows it.
+ */
+function dashCredit(doc: Doc, sentence: Sentence): Candidate | undefined {
+  let end = sentence.tokenEnd;
+  if (end > sentence.tokenStart && word(doc, end - 1) === ".") end--;
+  let start = end;
+  while (start > sentence.tokenStart && end - start < 4 && isWord(doc.tokens[start - 1]) && isCapitalised(doc, start - 1)) start--;
+  const dash = start - 1;
+  if (start === end || dash - 1 <= sentence.tokenStart || !CREDIT_DASHES.has(word(doc, dash)) || !closesQuoteMark(word(doc, dash - 1))) return undefined;
+  return { cue: { start: dash, end: dash + 1 }, frame: "verb", source: { start, end }, content: contentBefore(doc, sentence, dash), citing: false };
 }
 
 /** Words of labels that end in a colon without naming a speaker: "Update:", "Breaking News:", "Photo:". */
