@@ -181,3 +181,9 @@ test("a quotation credited after a dash at the end of its line is the named pers
   const text = "“He represents our greatest shame.” ― Sonya Herridge\n“He makes blanket statements.”― Pamela Padilla";
   assert.deepEqual(sources(text).map(([s, c]) => [s, c]), [["Sonya Herridge", "―"], ["Pamela Padilla", "―"]]);
 });
+
+test("a headline that quotes a person the article names is theirs; one without a quote is not", () => {
+  const text = "Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Shooting Comments\n\nNew Jersey Gov. Chris Christie spoke on Tuesday.";
+  assert.deepEqual(pipelineSources(text), ["Chris Christie", null]);
+  assert.deepEqual(pipelineSources("Chris Christie Visits Police Station In Tulsa\n\nNew Jersey Gov. Chris Christie spoke on Tuesday."), [null, null]);
+});

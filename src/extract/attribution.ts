@@ -2,6 +2,7 @@ import type { Attribution, AttributionLink, Doc, EntityMention, ParsedSentence, 
 import { Tree } from "../syntax/tree.ts";
 import { LETTER, NUMBER, unitClass, UPPER } from "../text/chars.ts";
 import { PhraseMatcher } from "../text/phrases.ts";
+import { isHeadline } from "./entities.ts";
 import { Referents } from "./referents.ts";
 import { TITLE_ABBREVIATIONS } from "../text/sentences.ts";
 import { looksRegularPast } from "../text/wordforms.ts";
@@ -241,10 +242,32 @@ function findCandidates(doc: Doc, sentence: Sentence): Candidate[] {
     if (candidate) out.push(candidate);
   }
   if (!out.length) {
-    const labelled = speakerLabel(doc, sentence);
+    const labelled = speakerLabel(doc, sentence) ?? headlineSpeaker(doc, sentence);
     if (labelled) out.push(labelled);
   }
   return out;
+}
+
+/**
+ * A headline that puts a quotation in a named person's mouth: "Chris Christie Calls Hillary Clinton ‘A
+ * Disgrace’", "Obama Sees 'Personal Insult' if …". The person opens the title-case line, the word after
+ * the name is its verb, and the line quotes someone's words.
+ */
+function headlineSpeaker(doc: Doc, sentence: Sentence): Candidate | undefined {
+  const tokens = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
+  if (!isHeadline(doc.text, tokens) || !tokens.some((t) => opensQuoteMark(t.lower) || t.lower === "‘")) return undefined;
+  // a headline's capitals prove nothing, so its names are those the article names as people
+  const opening = doc.text.slice(sentence.start, sentence.end);
+  let nameEnd = -1;
+  for (const e of doc.layers.entities ?? []) {
+    const name = doc.text.slice(e.start, e.end);
+    if (e.type === "person" && name.length > nameEnd - sentence.start && opening.startsWith(name + " ")) nameEnd = sentence.start + name.length;
+  }
+  if (nameEnd < 0) return undefined;
+  let verb = sentence.tokenStart;
+  while (verb < sentence.tokenEnd && doc.tokens[verb].end <= nameEnd) verb++;
+  if (verb + 1 >= sentence.tokenEnd || !isWord(doc.tokens[verb]) || !isCapitalised(doc, verb)) return undefined;
+  return { cue: { start: verb, end: verb + 1 }, frame: "verb", source: { start: sentence.tokenStart, end: verb }, content: contentAfter(doc, sentence, verb + 1), citing: false };
 }
 
 const CREDIT_DASHES = new Set(["―", "—", "–", "-"]);

@@ -412,7 +412,7 @@ const TITLE_CASE_LOWER = new Set("a an and as at but by for from in into nor of 
  * A title-case line ("Vice Foreign Minister Clarifies Stand on Rumor"): its capitals say nothing.
  * Every word but the short function words is capitalised; a sentence full of names still has its verbs in lower case.
  */
-function isHeadline(text: string, words: readonly Token[]): boolean {
+export function isHeadline(text: string, words: readonly Token[]): boolean {
   let content = 0;
   let capitalised = 0;
   for (const w of words) {
