@@ -187,3 +187,10 @@ test("a headline that quotes a person the article names is theirs; one without a
   assert.deepEqual(pipelineSources(text), ["Chris Christie", null]);
   assert.deepEqual(pipelineSources("Chris Christie Visits Police Station In Tulsa\n\nNew Jersey Gov. Chris Christie spoke on Tuesday."), [null, null]);
 });
+
+test("a cue inside a quotation is part of what its speaker says", () => {
+  const text =
+    "“I would answer the question, and he would say, ‘uh huh,’ and turn to the young man,” Lynch said.\n\n" +
+    "“We’re on our fourth secretary of defense,” Ham said. “There’s a reason for that. None of them gave Obama the answer that he wanted.”";
+  assert.deepEqual(pipelineSources(text), ["Lynch", "Ham", "Ham", "Ham"]);
+});

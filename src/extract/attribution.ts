@@ -154,16 +154,20 @@ function annotate(doc: Doc): Attribution[] {
   const parses = doc.layers.syntax;
   const persons = (doc.layers.entities ?? []).filter((e) => e.type === "person");
   let personAt = 0;
+  const quoted = quotations(doc);
   const found: Attribution[][] = doc.sentences.map((sentence) => {
     // names the entities layer found before this sentence count as seen
     for (; personAt < persons.length && persons[personAt].start < sentence.start; personAt++) remember(people, persons[personAt].canonical);
     let candidates = findCandidates(doc, sentence).filter((c) => accept(doc, c) && (c.frame !== "evidential" || namesParty(doc, sentence, c.source!, entities, people)));
     // what the cue list did not find, the parse may: a reporting verb's subject ("Trump bemoaned X and said …")
     if (!candidates.length && parses?.[sentence.index]) candidates = parsedCandidates(doc, parses[sentence.index]).filter((c) => accept(doc, c));
+    // "“I would answer, and he would say ‘uh huh’,” Lynch said": a cue inside the quotation is the speaker's story
+    const outside = candidates.filter((c) => !isQuotedAt(quoted.ranges, doc.tokens[c.cue.start].start));
+    if (outside.length) candidates = outside;
     for (const c of candidates) c.resolved = resolve(doc, c.source!, people, entities);
     return buildAttributions(doc, sentence, candidates);
   });
-  inheritSpeakers(doc, found);
+  inheritSpeakers(doc, found, quoted);
   return found.flat();
 }
 
@@ -803,12 +807,14 @@ function isQuoted(doc: Doc, span: Span): boolean {
  * of a quotation that runs over several sentences ("…,” he said. “It was demoralizing. We weren't
  * allowed …”) is the quoted speaker's, and so is the text after "X gave the following answer:".
  */
-function inheritSpeakers(doc: Doc, found: Attribution[][]): void {
+function inheritSpeakers(doc: Doc, found: Attribution[][], quoted: Quotations): void {
   const sentences = doc.sentences;
-  for (const run of quoteRuns(doc)) {
-    const speaker = quoteSpeaker(doc, found, run);
+  const speaksInQuote = (a: Attribution): boolean => isQuotedAt(quoted.ranges, a.chain[a.chain.length - 1].cue.start);
+  for (const run of quoted.runs) {
+    const speaker = quoteSpeaker(doc, found, run, speaksInQuote);
     if (!speaker) continue;
-    for (let k = run.first; k <= run.last; k++) if (!found[k].length) found[k] = [inherit(speaker, sentences[k], true, doc)];
+    // a cue inside the quotation is part of what the speaker says ("None of them gave Obama the answer")
+    for (let k = run.first; k <= run.last; k++) if (found[k].every(speaksInQuote)) found[k] = [inherit(speaker, sentences[k], true, doc)];
   }
   for (let i = 0; i < sentences.length; i++) {
     const main = found[i][0];
@@ -832,46 +838,63 @@ interface QuoteRun {
   last: number;
 }
 
+/** A document's quotations: the text inside double quotation marks, and the runs of sentences one spans. */
+interface Quotations {
+  /** Quoted character ranges, marks included, in text order. */
+  ranges: Span[];
+  runs: QuoteRun[];
+}
+
 const MAX_QUOTE_SENTENCES = 12;
 
 /**
- * The quotations that span more than one sentence: where one opens and stays open past its sentence's
- * end, up to the sentence that closes it or the paragraph's end. Only double quotation marks count
- * (a single ’ is also an apostrophe), and a straight " after a digit is an inch mark (6'3").
+ * Reads the quotations of a document: one opens at a double quotation mark and closes at the next
+ * closing one, or at its paragraph's end. Only double marks count (a single ’ is also an apostrophe),
+ * and a straight " after a digit is an inch mark (6'3").
  */
-function quoteRuns(doc: Doc): QuoteRun[] {
+function quotations(doc: Doc): Quotations {
+  const ranges: Span[] = [];
   const runs: QuoteRun[] = [];
-  let open = -1;
   const sentences = doc.sentences;
+  let openAt = -1;
+  let openIn = -1;
+  const close = (end: number, sentence: number): void => {
+    ranges.push({ start: openAt, end });
+    if (sentence > openIn) runs.push({ first: openIn, last: sentence });
+    openAt = -1;
+  };
   for (let i = 0; i < sentences.length; i++) {
-    const s = sentences[i];
-    if (open >= 0 && (!sameParagraph(doc, i) || i - open >= MAX_QUOTE_SENTENCES)) {
-      runs.push({ first: open, last: i - 1 });
-      open = -1;
+    if (openAt >= 0 && (!sameParagraph(doc, i) || i - openIn >= MAX_QUOTE_SENTENCES)) close(sentences[i - 1].end, i - 1);
+    for (let t = sentences[i].tokenStart; t < sentences[i].tokenEnd; t++) {
+      const token = doc.tokens[t];
+      const straight = token.lower === '"' && !/\d/.test(doc.text[token.start - 1] ?? "");
+      if (openAt < 0 && (token.lower === "“" || token.lower === "«" || straight)) (openAt = token.start), (openIn = i);
+      else if (openAt >= 0 && (token.lower === "”" || token.lower === "»" || straight)) close(token.end, i);
     }
-    let inside = open >= 0;
-    for (let t = s.tokenStart; t < s.tokenEnd; t++) {
-      const mark = doc.tokens[t].lower;
-      if (mark === '"' && !/\d/.test(doc.text[doc.tokens[t].start - 1] ?? "")) inside = !inside;
-      else if (mark === "“" || mark === "«") inside = true;
-      else if (mark === "”" || mark === "»") inside = false;
-      if (!inside && open >= 0) {
-        runs.push({ first: open, last: i });
-        open = -1;
-      }
-    }
-    if (inside && open < 0) open = i;
   }
-  if (open >= 0) runs.push({ first: open, last: sentences.length - 1 });
-  return runs.filter((r) => r.last > r.first);
+  if (openAt >= 0) close(sentences[sentences.length - 1].end, sentences.length - 1);
+  return { ranges, runs };
+}
+
+/** Whether character `at` lies inside one of the quoted ranges. */
+function isQuotedAt(ranges: readonly Span[], at: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at < ranges[mid].start) hi = mid - 1;
+    else if (at >= ranges[mid].end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 /**
  * Whose a quotation is: the speaker named where it closes ("…,” Sanders said), else where it opens
  * (Sanders said: "…), else that of a quote just before it in the same paragraph ("…,” he said. "…").
  */
-function quoteSpeaker(doc: Doc, found: Attribution[][], run: QuoteRun): Attribution | undefined {
-  const named = found[run.last][0] ?? found[run.first][0];
+function quoteSpeaker(doc: Doc, found: Attribution[][], run: QuoteRun, speaksInQuote: (a: Attribution) => boolean): Attribution | undefined {
+  const named = [found[run.last][0], found[run.first][0]].find((a) => a && !speaksInQuote(a));
   if (named) return named;
   const before = found[run.first - 1]?.[0];
   return before?.direct && sameParagraph(doc, run.first) ? before : undefined;
