@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { createDoc, spanText, type Doc } from "../src/doc.ts";
 import { segment } from "../src/text/index.ts";
 import { quantities } from "../src/extract/quantities.ts";
+import { defaultPipeline } from "../src/extract/index.ts";
 
 function annotate(text: string): Doc {
   const doc = segment(createDoc({ id: "t", text, meta: {} }));
@@ -86,4 +87,9 @@ test("a number set off by commas after a name is an age, not a figure", () => {
   assert.deepEqual(found("Keith Lamont Scott, 43, was killed by police."), []);
   assert.deepEqual(found("Crutcher, 40 ― a father and student ― was shot."), []);
   assert.deepEqual(found("In Kursk, 40 soldiers died."), ["40 soldiers"]);
+});
+
+test("a height in feet and inches is a measurement, not two counts", () => {
+  const doc = defaultPipeline().run(createDoc({ id: "t", text: `Trump is 6'3" tall and weighs 236 pounds, the letter said.`, meta: {} }));
+  assert.deepEqual((doc.layers.quantities ?? []).map((q) => [q.min, q.unit ?? q.of]), [[236, "lb"]]);
 });

@@ -31,7 +31,7 @@ export function quantities(): Annotator {
 
 function toQuantity(doc: Doc, m: NumberMention, sentence: number, from: number, to: number): Quantity | undefined {
   if (m.role !== "quantity" || m.kind === "ordinal") return undefined;
-  if (m.kind === "count" && (m.max < 1 || (m.spelled && m.max < 100) || isDurationCompound(doc.text, m.end) || isAge(doc, m, from, to))) return undefined;
+  if (m.kind === "count" && (m.max < 1 || (m.spelled && m.max < 100) || isDurationCompound(doc.text, m.end) || isFeetAndInches(doc.text, m) || isAge(doc, m, from, to))) return undefined;
   const ofSpan = thingOf(doc, m, from, to);
   const of = m.kind === "percent" ? "percent" : ofSpan ? spanText(doc, ofSpan) : (m.unit ?? "");
   if (m.kind === "count" && ofSpan && ofSpan.start - m.end <= 2 && TIME_UNITS.has(lastWord(of))) return undefined;
@@ -60,6 +60,13 @@ function isAge(doc: Doc, m: NumberMention, from: number, to: number): boolean {
 }
 const AGE_FOLLOWERS = new Set([",", "―", "—", "–", "-", ")", ";", "."]);
 const CAPITAL = /^\p{Lu}/u;
+
+/** "6'3\"", "5′11″": a height in feet and inches, a measurement rather than a count. */
+function isFeetAndInches(text: string, m: NumberMention): boolean {
+  const feet = /^['’′]\d/.test(text.slice(m.end, m.end + 2));
+  const inches = /\d['’′]$/.test(text.slice(Math.max(0, m.start - 2), m.start)) && /^["”″]/.test(text[m.end] ?? "");
+  return feet || inches;
+}
 
 /** "a 10-year-old", "a 12-month ban": the number is part of an adjective of time. */
 function isDurationCompound(text: string, end: number): boolean {
