@@ -59,7 +59,7 @@ export const CERTAINTY_CUES: Record<CueKind, string[]> = {
     "not be independently verified", "not independently verified", "not been verified", "declined to confirm",
     "refused to confirm", "cannot be ruled out", "can't be ruled out", "can not be ruled out", "could not rule out",
     "did not rule out", "not ruled out", "not rule out", "would not rule out", "we understand", "from what we understand",
-    "i think", "we think", "i believe", "we believe", "i suspect", "i'd imagine", "i would imagine", "i guess",
+    "i think", "we think", "i believe", "we believe", "i hope", "we hope", "i suspect", "i'd imagine", "i would imagine", "i guess",
     "it seems", "not sure", "unsure", "not certain", "not confirm", "neither confirmed nor denied", "neither confirm nor deny", "neither confirms nor denies",
   ],
   prediction: [
