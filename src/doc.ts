@@ -102,7 +102,7 @@ export interface EntityMention extends Finding {
 }
 
 export interface DateMention extends Finding {
-  /** Resolved calendar date, `YYYY-MM-DD`. */
+  /** Resolved calendar date, `YYYY-MM-DD`; `--MM-DD` when neither the text nor the document's date gives the year. */
   date: string;
 }
 

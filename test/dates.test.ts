@@ -33,11 +33,23 @@ test("numbers that are not dates are left alone", () => {
 });
 
 test("a dateline gives the document's date when the metadata has none, and fills it in", () => {
-  const { doc, found } = read("Pyongyang, October 25 (KCNA) – Kim Jong Gyu answered a question raised on Friday.\nMore text follows.");
-  assert.match(doc.meta.date ?? "", /^\d{4}-10-25$/);
-  assert.deepEqual(found[0], ["October 25", doc.meta.date]);
-  assert.equal(found[1][0], "on Friday");
-  assert.ok(found[1][1] <= doc.meta.date!, "a weekday in the past of the dateline");
+  const { doc, found } = read("Pyongyang, October 25, 2024 (KCNA) – Kim Jong Gyu answered a question raised on Friday.\nMore text follows.");
+  assert.equal(doc.meta.date, "2024-10-25");
+  assert.deepEqual(found[0], ["October 25, 2024", "2024-10-25"]);
+  assert.deepEqual(found[1], ["on Friday", "2024-10-25"]); // that day was a Friday
+});
+
+test("a dateline without a year takes one only from the text; with none a date keeps its year unknown", () => {
+  const dated = read("MOSCOW, 24 October — Putin spoke. The treaty was signed on June 19, 2024.");
+  assert.equal(dated.doc.meta.date, "2024-10-24");
+  const undated = read("Pyongyang, October 25 (KCNA) – Kim Jong Gyu answered a question raised on Friday.");
+  assert.equal(undated.doc.meta.date, undefined);
+  assert.deepEqual(undated.found, [["October 25", "--10-25"]]);
+});
+
+test("a month and day without a year is the one before the document's date unless the sentence looks ahead", () => {
+  const { found } = read("Troops left on March 3. They will return on January 9.", { date: "2024-10-05" });
+  assert.deepEqual(found, [["March 3", "2024-03-03"], ["January 9", "2025-01-09"]]);
 });
 
 test("the metadata's date wins over a dateline", () => {

@@ -74,12 +74,26 @@ function documentDate(doc: Doc): Date | undefined {
   for (const s of doc.sentences.slice(0, DATELINE_SENTENCES)) {
     const text = doc.text.slice(s.start, s.end);
     if (!hintWindows(text).length) continue;
-    // with no year given, chrono takes the nearest past one
     const full = chrono.en.casual.parse(text, new Date(), { forwardDate: false }).find((r) => !isRelative(r) && r.start.isCertain("day") && r.start.isCertain("month"));
     if (!full) continue;
-    const date = full.start.date();
+    // "MOSCOW, 24 October": the year comes from the dateline, else from a date elsewhere in the text that
+    // gives one; with neither the document stays undated rather than take a year the text does not say
+    const year = full.start.isCertain("year") ? full.start.get("year")! : yearInText(doc.text);
+    if (year === undefined) return undefined;
+    const date = new Date(year, full.start.get("month")! - 1, full.start.get("day")!, 12);
     doc.meta.date = isoDay(date);
-    return new Date(date.getFullYear(), date.getMonth(), date.getDate(), 12);
+    return date;
+  }
+  return undefined;
+}
+
+/** How many date hints a yearless dateline may look through for its year: chrono reads each. */
+const MAX_YEAR_WINDOWS = 40;
+/** The year of the first date in the text that says its year ("24 October 2024", "2024-10-24"). */
+function yearInText(text: string): number | undefined {
+  for (const w of hintWindows(text).slice(0, MAX_YEAR_WINDOWS)) {
+    const dated = chrono.en.casual.parse(text.slice(w.start, w.end), new Date(), { forwardDate: false }).find((r) => r.start.isCertain("year") && r.start.isCertain("month"));
+    if (dated) return dated.start.get("year")!;
   }
   return undefined;
 }
@@ -102,7 +116,10 @@ function sentenceDates(doc: Doc, s: Sentence, ref: Date | undefined): DateMentio
       // "last year", "next month" name no day
       if (isRelative(r) && COARSE_UNIT.test(r.text)) continue;
       const start = s.start + w.start + r.index;
-      out.push(mention(s, start, start + r.text.trimEnd().length, isoDay(weekdayInTense(r, text, text.slice(0, w.start + r.index), ref))));
+      const date = weekdayInTense(r, text, text.slice(0, w.start + r.index), ref);
+      // with no document date, "March 10" keeps its year unknown (ISO 8601's "--03-10") rather than take one
+      const day = !ref && !r.start.isCertain("year") ? `--${pad(date.getMonth() + 1)}-${pad(date.getDate())}` : isoDay(date);
+      out.push(mention(s, start, start + r.text.trimEnd().length, day));
     }
   }
   for (const m of text.matchAll(YEAR)) {
@@ -166,12 +183,14 @@ const PLACED = /\b(?:last|next|this|coming|past)\b/i;
 const DAY_MS = 86_400_000;
 
 /**
- * A bare weekday ("on Monday") is the one on or before the document's date, as news reports the past,
+ * A bare weekday ("on Monday") or a month and day ("on March 3") is the one on or before the document's date, as news reports the past,
  * unless the sentence looks ahead ("will", "expect", "by Friday"), when it is the one on or after it.
  * chrono takes the nearest, which a Friday report's "collapsed on Monday" sends three days ahead.
  */
 function weekdayInTense(r: chrono.ParsedResult, sentence: string, before: string, ref: Date | undefined): Date {
   const date = r.start.date();
+  // "on March 3" with no year: chrono takes the nearest one, which in an October report is next March
+  if (ref && r.start.isCertain("month") && r.start.isCertain("day") && !r.start.isCertain("year")) return dayInTense(date, ref, looksAhead(sentence, before));
   if (!ref || !r.start.isCertain("weekday") || r.start.isCertain("day") || PLACED.test(r.text) || PLACED.test(before.slice(-6))) return date;
   const ahead = looksAhead(sentence, before);
   const refDay = new Date(ref.getFullYear(), ref.getMonth(), ref.getDate()).getTime();
@@ -179,6 +198,14 @@ function weekdayInTense(r: chrono.ParsedResult, sentence: string, before: string
   if (!ahead && day > refDay) return new Date(date.getTime() - 7 * DAY_MS);
   if (ahead && day < refDay) return new Date(date.getTime() + 7 * DAY_MS);
   return date;
+}
+/** A month and day placed in the year that puts it on or before `ref` (on or after it when the sentence looks ahead). */
+function dayInTense(date: Date, ref: Date, ahead: boolean): Date {
+  const refDay = new Date(ref.getFullYear(), ref.getMonth(), ref.getDate()).getTime();
+  const placed = new Date(ref.getFullYear(), date.getMonth(), date.getDate(), 12);
+  if (!ahead && placed.getTime() > refDay + DAY_MS) placed.setFullYear(ref.getFullYear() - 1);
+  if (ahead && placed.getTime() < refDay) placed.setFullYear(ref.getFullYear() + 1);
+  return placed;
 }
 const isRelative = (r: chrono.ParsedResult): boolean => [...r.tags()].some((t) => t === "result/relativeDate" || t.startsWith("casualReference"));
 
