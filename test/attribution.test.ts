@@ -194,3 +194,9 @@ test("a cue inside a quotation is part of what its speaker says", () => {
     "“We’re on our fourth secretary of defense,” Ham said. “There’s a reason for that. None of them gave Obama the answer that he wanted.”";
   assert.deepEqual(pipelineSources(text), ["Lynch", "Ham", "Ham", "Ham"]);
 });
+
+test("a passive cue's agent is the speaker, and 'the bureau' is the bureau the text named", () => {
+  assert.deepEqual(sources("The figure was stated by the Interior Ministry on Monday."), [["the Interior Ministry", "stated"]]);
+  const text = "The Statistics Bureau(SB) says 312 people died. The bureau said the toll may rise.";
+  assert.deepEqual(pipelineSources(text), ["Statistics Bureau", "Statistics Bureau"]);
+});

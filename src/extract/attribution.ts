@@ -327,12 +327,21 @@ function prepositionCandidate(doc: Doc, sentence: Sentence, cue: TokenRange): Ca
   return { cue, frame: "preposition", source, content, citing };
 }
 
+/** "The figure was stated by the Interior Ministry": a passive cue's agent is the speaker, its subject what was said. */
+function passiveAgent(doc: Doc, sentence: Sentence, cue: TokenRange, frame: CueFrame, firstModifier: number): Candidate | undefined {
+  let by = cue.end;
+  while (by < sentence.tokenEnd && by - cue.end < 2 && isAdverb(doc.tokens[by])) by++;
+  if (by >= sentence.tokenEnd || word(doc, by) !== "by") return undefined;
+  const source = phraseAfter(doc, sentence, by + 1);
+  return source && { cue, frame, source, content: contentBefore(doc, sentence, firstModifier), citing: false };
+}
+
 function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: CueFrame, earlier: Candidate[]): Candidate | undefined {
   const cueStart = withLightVerb(doc, sentence, cue);
   const full = { start: cueStart, end: cue.end };
   const modifiers = modifiersBefore(doc, sentence, cueStart);
   // "deaths are confirmed when…", "he is said to…": a passive cue's subject is what is spoken of, not the speaker
-  if (isParticiple(word(doc, cue.start)) && modifiers.some((i) => BE_FORMS.has(word(doc, i)))) return undefined;
+  if (isParticiple(word(doc, cue.start)) && modifiers.some((i) => BE_FORMS.has(word(doc, i)))) return passiveAgent(doc, sentence, full, frame, modifiers[0]);
   // "engineers had reportedly warned": the writer relays hearsay that the speech took place, so its subject is
   // not the writer's source; a finding still has one ("assessments reportedly indicate")
   if (frame !== "evidential" && modifiers.some((i) => HEARSAY_ADVERBS.has(word(doc, i)))) return undefined;

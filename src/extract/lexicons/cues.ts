@@ -70,7 +70,9 @@ export const SOURCE_NOUNS = new Set(
     "panel press story website post blog book author writer columnist host insiders commentators pundits historians " +
     "scholars academics pollsters respondents elements governments nations countries ministries spokespeople " +
     "engineers inspectors geologists meteorologists forecasters medics paramedics nurses physicians surgeons firefighters " +
-    "correspondent correspondents reporter editor editors")
+    "correspondent correspondents reporter editor editors bureau directorate secretariat inspectorate authority watchdog " +
+    "regulator observatory embassy consulate mission cabinet presidency parliament legislature senate congress assembly " +
+    "tribunal coalition alliance monitor broadcaster service")
     .split(" "),
 );
 
