@@ -116,3 +116,14 @@ test("the White House, parties by their adjective, US states and streets are nam
   assert.deepEqual(typed("The White House said the GOP nominee lost New Jersey."), [["White House", "organization"], ["Republican Party", "organization"], ["New Jersey", "place"]]);
   assert.deepEqual(typed("The only way Wall Street will change is jail time."), [["Wall Street", "place"]]);
 });
+
+test("people named only in a credit line are found; a title-case line names only whom the text names", () => {
+  assert.deepEqual(names("The troops left. (Reporting by Ana Petrel in Lindor; Editing by Jane Roe and John Doe)"), ["Ana Petrel", "Lindor", "Jane Roe", "John Doe"]);
+  assert.deepEqual(names("Questions Surround the Plan\nThe plan was criticised."), []);
+  assert.deepEqual(names("Vladimir Putin Speaks\nRussian President Vladimir Putin spoke on Monday."), ["Vladimir Putin", "Russia"]);
+});
+
+test("an agency written in capitals with a hyphen is one name; two known names joined by one are two", () => {
+  assert.deepEqual(mentions("The agency ANP-XYZ said the toll rose.").map((e) => [e.canonical, e.type]), [["ANP-XYZ", "organization"]]);
+  assert.deepEqual(names("US-UK talks resumed."), ["United States", "United Kingdom"]);
+});

@@ -79,9 +79,38 @@ export function entities(): Annotator {
       const context = new DocContext(doc);
       const found: EntityMention[] = [];
       for (const s of doc.sentences) for (const m of new SentenceReader(doc, s, gaz, context).read()) found.push(m);
-      doc.layers.entities = found;
+      for (const m of namesInHeadlines(doc, context.headlines, found)) found.push(m);
+      doc.layers.entities = context.headlines.size ? found.sort((a, b) => a.start - b.start) : found;
     },
   };
+}
+
+/**
+ * A title-case line's capitals prove nothing, so its unknown names are those the rest of the text names:
+ * "Vladimir Putin Speaks" names Putin when the article does, "Questions Surround the Plan" names no one.
+ */
+function namesInHeadlines(doc: Doc, headlines: ReadonlySet<number>, found: readonly EntityMention[]): EntityMention[] {
+  if (!headlines.size) return [];
+  const named = new Map<string, EntityMention>();
+  for (const m of found) if (!headlines.has(m.sentence) && m.end - m.start > 2) named.set(doc.text.slice(m.start, m.end), m);
+  const out: EntityMention[] = [];
+  for (const i of headlines) {
+    const s = doc.sentences[i];
+    const line = doc.text.slice(s.start, s.end);
+    const taken = found.filter((m) => m.sentence === i);
+    for (const [name, m] of named) {
+      for (let at = line.indexOf(name); at >= 0; at = line.indexOf(name, at + name.length)) {
+        const start = s.start + at;
+        const end = start + name.length;
+        const whole = (start === 0 || !isLetterAt(doc.text, start - 1)) && (end >= doc.text.length || !isLetterAt(doc.text, end));
+        if (!whole || taken.some((t) => t.start < end && start < t.end)) continue;
+        const mention: EntityMention = { start, end, sentence: i, annotator: "entities", evidence: [{ start, end }], canonical: m.canonical, type: m.type };
+        taken.push(mention);
+        out.push(mention);
+      }
+    }
+  }
+  return out;
 }
 
 /** What a document teaches about its names as it is read. */
@@ -405,6 +434,8 @@ function opensAfterTime(text: string, words: readonly Token[], i: number): boole
   return true;
 }
 
+/** The opening of a credit line: "Reporting by", "(Additional reporting by", "Editing by", "Photos by". */
+const CREDIT_OPENING = /^\(?\s*(?:additional\s+)?(?:reporting|editing|writing|written|compiled|produced|photos?|story|text|words|graphics|research|translation)\s+by\b/i;
 /** Short words a title-case line leaves in lower case. */
 const TITLE_CASE_LOWER = new Set("a an and as at but by for from in into nor of on or per the to vs with".split(" "));
 
@@ -413,6 +444,8 @@ const TITLE_CASE_LOWER = new Set("a an and as at but by for from in into nor of 
  * Every word but the short function words is capitalised; a sentence full of names still has its verbs in lower case.
  */
 export function isHeadline(text: string, words: readonly Token[]): boolean {
+  // "Reporting by Maria Lopez; Editing by Tom Hogue": a credit line is all names, not a title
+  if (words.length && CREDIT_OPENING.test(text.slice(words[0].start, words[Math.min(words.length, 4) - 1].end))) return false;
   let content = 0;
   let capitalised = 0;
   for (const w of words) {
@@ -420,7 +453,10 @@ export function isHeadline(text: string, words: readonly Token[]): boolean {
     content++;
     if (isCapitalisedAt(text, w.start)) capitalised++;
   }
-  return content >= 4 && capitalised >= 0.9 * content;
+  // three capitalised words with no full stop after them are a title too ("Questions Surround the Plan")
+  const last = words[words.length - 1];
+  const minimum = last && /[.!?]/.test(last.lower) ? 4 : 3;
+  return content >= minimum && capitalised >= 0.9 * content;
 }
 
 /**
@@ -437,9 +473,16 @@ function sentenceWords(doc: Doc, s: Sentence): Token[] {
   return out;
 }
 
+/** Whether one word is a name the gazetteer holds ("US", "UK", "NATO"). */
+function isKnownWord(word: string): boolean {
+  const m = gazetteer().matcher.matchAt([{ start: 0, end: word.length, lower: word.toLowerCase() }], 0);
+  return !!m && m.tokenEnd === 1;
+}
+
 function splitHyphenated(text: string, start: number, out: Token[]): void {
   const parts = text.split("-");
-  const names = parts.every((p) => p.length > 1 && isCapitalised(p));
+  // "Korea-Russia" and "US-UK" are two names; "ANP-XYZ", capitals the gazetteer does not know, one agency's
+  const names = parts.every((p) => p.length > 1 && isCapitalised(p)) && !parts.every((p) => isAllCaps(p) && !isKnownWord(p));
   const affixed = parts.length === 2 && parts[0].length > 1 && NAME_AFFIXES.has(parts[1].toLowerCase());
   if (!names && !affixed) {
     out.push({ start, end: start + text.length, lower: text.toLowerCase() });
