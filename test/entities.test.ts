@@ -127,3 +127,9 @@ test("an agency written in capitals with a hyphen is one name; two known names j
   assert.deepEqual(mentions("The agency ANP-XYZ said the toll rose.").map((e) => [e.canonical, e.type]), [["ANP-XYZ", "organization"]]);
   assert.deepEqual(names("US-UK talks resumed."), ["United States", "United Kingdom"]);
 });
+
+test("a body with a saint's possessive or an 'of the' title in its name is one organisation", () => {
+  const typed = (text: string) => mentions(text).map((e) => [e.canonical, e.type]);
+  assert.deepEqual(typed("She studied at St Mary's College Dublin last year."), [["St Mary's College Dublin", "organization"]]);
+  assert.deepEqual(typed("The Office of the Chief Statistician said 312 people died."), [["Office of the Chief Statistician", "organization"]]);
+});

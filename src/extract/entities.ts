@@ -47,6 +47,8 @@ const EVENT_HEADS = new Set("war wars agreement agreements treaty accord accords
 const PLACE_NOUNS = new Set(["region", "oblast", "province", "district", "county", "governorate", "prefecture", "krai", "area", "territory", "territories", "border", "city"]);
 /** Capitalised words that end a place name and are dropped from its canonical form ("Kursk Oblast"). */
 const PLACE_SUFFIXES = new Set(["oblast", "region", "province", "krai", "governorate", "prefecture"]);
+/** Words that open a saint's name, whose possessive belongs to the body named after them. */
+const SAINTS = new Set(["st", "st.", "saint", "ste", "ste."]);
 /** Capitalised words that end the name of a street, a landmark or a feature of the land: "Wall Street", "Lake Ormen". */
 const LANDMARK_HEADS = new Set("street avenue road boulevard square lane bridge river lake mountain mountains island islands bay sea ocean valley park canal strait".split(" "));
 /** Prepositions that make a following capital the city rather than its government ("in Seoul" vs "Seoul said"). */
@@ -276,8 +278,17 @@ class SentenceReader {
       else if (w[end]?.lower === "." && /^[a-z]$/.test(w[end - 1].lower) && end - 1 > i && this.#isNameWord(end + 1)) end += 2;
       else if (NAME_PARTICLES.has(w[end]?.lower) && this.#isNameWord(end + 1)) end += 2;
       else if (this.#joinsOf(i, end)) end += w[end + 1]?.lower === "the" ? 3 : 2;
+      // "St Mary's College": a saint's possessive inside the name of a body ("Putin's Security Council" is two names)
+      else if ((w[end]?.lower === "'s" || w[end]?.lower === "’s") && SAINTS.has(w[i].lower) && this.#possessiveInOrg(end)) end++;
       else return end;
     }
+  }
+
+  /** Whether the capitalised run after the possessive at `at` ends in an organisation's head word within three words. */
+  #possessiveInOrg(at: number): boolean {
+    let k = at + 1;
+    while (k - at <= 3 && this.#isNameWord(k)) if (ORG_HEADS.has(this.#words[k++].lower)) return true;
+    return false;
   }
 
   /** "Lindor General Hospital": a title word between capitalised words that end in an organisation's head. */
@@ -293,7 +304,9 @@ class SentenceReader {
     const w = this.#words;
     if (w[at]?.lower !== "of" && w[at]?.lower !== "for") return false;
     const after = w[at + 1]?.lower === "the" ? at + 2 : at + 1;
-    if (!this.#isNameWord(after)) return false;
+    // "Office of the Chief Statistician": a title after "of" names the office, not a person
+    const titled = this.#known(after)?.entry.kind === "title" && isCapitalisedAt(this.#doc.text, w[after].start) && this.#isNameWord(after + 1);
+    if (!this.#isNameWord(after) && !titled) return false;
     for (let k = start; k < at; k++) if (!isCommonWord(w[k].lower)) return false;
     return true;
   }
@@ -311,7 +324,8 @@ class SentenceReader {
 
     const span = this.#span(start, end);
     const evidence = this.#title ? [this.#title, span] : [span];
-    const words = w.slice(start, end).map((t) => this.#text(t));
+    // a possessive keeps to its word: "St Mary's College", not "St Mary 's College"
+    const words = w.slice(start, end).map((t) => this.#text(t)).reduce<string[]>((out, t) => (/^['’]s$/.test(t) && out.length ? (out[out.length - 1] += t) : out.push(t), out), []);
     const isPlace =
       PLACE_SUFFIXES.has(last) ||
       (lowers.length > 1 && LANDMARK_HEADS.has(last)) ||
