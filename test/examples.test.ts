@@ -143,7 +143,7 @@ test("a live blog: the word after an entry's time, approximate figures, a pronou
   const doc = "ormen-live-blog";
   check(doc, "Kolvany says between 3,000 and 4,000 people", { source: "Kolvany", cue: "says", certainty: "asserted", quantities: [[3000, 4000, "people", ""]], entities: ["Haldry"] });
   check(doc, "The death toll has risen to 71, the regional health office says.", {
-    source: "Ormen Valley Regional Health Office", cue: "says", certainty: "asserted", quantities: [[71, 71, "", ""]], entities: [],
+    source: "Ormen Valley Regional Health Office", cue: "says", certainty: "asserted", quantities: [[71, 71, "deaths", ""]], entities: [],
   });
   check(doc, "About 40 people are still missing in Lindor, the SCPS says.", { source: "SCPS", cue: "says", certainty: "asserted", quantities: [[40, 40, "people", "~"]], entities: ["Lindor"] });
   check(doc, "Rescuers found 24 people alive", {

@@ -93,3 +93,11 @@ test("a height in feet and inches is a measurement, not two counts", () => {
   const doc = defaultPipeline().run(createDoc({ id: "t", text: `Trump is 6'3" tall and weighs 236 pounds, the letter said.`, meta: {} }));
   assert.deepEqual((doc.layers.quantities ?? []).map((q) => [q.min, q.unit ?? q.of]), [[236, "lb"]]);
 });
+
+test("a toll's figures count deaths, a revised estimate keeps the toll's noun, and the upper end of a range is its top", () => {
+  const read = (text: string) => (defaultPipeline().run(createDoc({ id: "t", text, meta: {} })).layers.quantities ?? []).map((q) => [q.min, q.max, q.of]);
+  assert.deepEqual(read("The death toll of 312 was confirmed."), [[312, 312, "deaths"]]);
+  assert.deepEqual(read("The agency put the death toll at 450, up from its estimate of 400 last week."), [[450, 450, "deaths"], [400, 400, "deaths"]]);
+  assert.deepEqual(read("Officials put the toll at the upper end of the 20-to-40 range."), [[40, 40, "deaths"]]);
+  assert.deepEqual(read("Between 20 and 40 people were hurt."), [[20, 40, "people"]]);
+});

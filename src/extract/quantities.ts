@@ -1,4 +1,4 @@
-import type { Doc, Quantity, Span, Token } from "../doc.ts";
+import type { Doc, Quantity, QuantityKind, Span, Token } from "../doc.ts";
 import { spanText } from "../doc.ts";
 import { countedThing, parseTokens, thingAfterOf, TIME_UNITS, type NumberMention } from "./numbers/index.ts";
 import type { Annotator } from "./pipeline.ts";
@@ -32,17 +32,49 @@ export function quantities(): Annotator {
 function toQuantity(doc: Doc, m: NumberMention, sentence: number, from: number, to: number): Quantity | undefined {
   if (m.role !== "quantity" || m.kind === "ordinal") return undefined;
   if (m.kind === "count" && (m.max < 1 || (m.spelled && m.max < 100) || isDurationCompound(doc.text, m.end) || isFeetAndInches(doc.text, m) || isAge(doc, m, from, to))) return undefined;
-  const ofSpan = thingOf(doc, m, from, to);
+  let ofSpan = thingOf(doc, m, from, to);
+  // "a death toll of 312", "the upper end of the 20-to-40 range": the count is of the deaths a toll counts
+  if (m.kind === "count" && (!ofSpan || PLACEHOLDERS.has(lastWord(spanText(doc, ofSpan))))) {
+    const toll = tollIn(doc, from, to);
+    if (toll) ofSpan = undefined;
+    if (toll || ofSpan) return withEnd(doc, m, sentence, toll ?? spanText(doc, ofSpan!), ofSpan);
+  }
   const of = m.kind === "percent" ? "percent" : ofSpan ? spanText(doc, ofSpan) : (m.unit ?? "");
   if (m.kind === "count" && ofSpan && ofSpan.start - m.end <= 2 && TIME_UNITS.has(lastWord(of))) return undefined;
+  return withEnd(doc, m, sentence, of, m.kind !== "percent" ? ofSpan : undefined);
+}
+
+/** The quantity a number mention gives, read to the end of the range it names ("the upper end of the 20-to-40 range" is 40). */
+function withEnd(doc: Doc, m: NumberMention, sentence: number, of: string, ofSpan: Span | undefined): Quantity {
   const q: Quantity = {
     start: m.start, end: m.end, sentence, annotator: "quantities", evidence: m.evidence,
-    min: m.min, max: m.max, kind: m.kind, approximate: m.approximate, of,
+    min: m.min, max: m.max, kind: m.kind as QuantityKind, approximate: m.approximate, of,
   };
   if (m.bound) q.bound = m.bound;
   if (m.unit) q.unit = m.unit;
-  if (ofSpan && m.kind !== "percent") q.ofSpan = ofSpan;
+  if (ofSpan) q.ofSpan = ofSpan;
+  const end = m.min < m.max ? RANGE_END.exec(doc.text.slice(Math.max(0, m.start - 40), m.start)) : null;
+  if (end) {
+    if (/upper|higher|top/i.test(end[1])) q.min = q.max;
+    else q.max = q.min;
+    q.evidence = [...q.evidence, { start: m.start - end[0].length, end: m.start - end[0].length + end[1].length + 4 }];
+  }
   return q;
+}
+
+/** "the upper end of the", "the lower end of its": words before a range that pick one of its ends. */
+const RANGE_END = /\b(upper|higher|top|lower|bottom) end of (?:the |its |their |a |an )?$/i;
+/** Nouns that stand where a count's noun should be without saying what is counted: "the 20-to-40 range", "its estimate of 400". */
+const PLACEHOLDERS = new Set(["range", "estimate", "estimates", "figure", "figures", "total", "tally", "count", "forecast", "projection", "bracket", "band", "toll", ""]);
+
+/** What a toll named in the sentence counts: a "death toll" or a bare "toll" counts deaths, a "casualty toll" casualties. */
+function tollIn(doc: Doc, from: number, to: number): string | undefined {
+  for (let i = from; i < to; i++) {
+    if (doc.tokens[i].lower !== "toll") continue;
+    const before = i > from ? doc.tokens[i - 1].lower : "";
+    return before === "casualty" ? "casualties" : before === "injury" ? "injuries" : "deaths";
+  }
+  return undefined;
 }
 
 /**

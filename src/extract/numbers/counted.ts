@@ -15,6 +15,8 @@ const STOP: ReadonlySet<string> = new Set([
   "being", "have", "has", "had", "do", "does", "did", "will", "would", "could", "should", "may", "might", "must", "can", "shall", "not",
   "say", "says", "said", "also", "already", "now", "still", "just", "only", "even", "each", "apiece", "every", "there", "here", "then",
   "reportedly", "allegedly", "remain", "remains", "remained", "more", "most", "less", "all", "both", "some", "any", "no", "such", "what",
+  // a time adverbial after the number ("its estimate of 400 last week") is not what it counts
+  "last", "next", "earlier", "later", "ago",
 ]);
 
 /** Words between a number and its noun that say how many, not what: "10,000 more troops". */

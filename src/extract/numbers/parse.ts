@@ -164,8 +164,10 @@ function readMention(text: string, pieces: Piece[], i: number): { mentions: Numb
   const opener = openerBefore(pieces, a);
   let b: Amount | undefined;
   if (link && isRangeLink(link, opener)) {
+    // "the 20-to-40 range": a hyphenated "to" links as the bare one does
+    const hyphenatedTo = link.lower === "-" && pieces[a.next + 1]?.lower === "to" && pieces[a.next + 2]?.lower === "-";
     // "between $30,000 and $60,000": the second figure may carry its own currency sign
-    const at = a.next + 1;
+    const at = a.next + (hyphenatedTo ? 3 : 1);
     b = readAmount(text, pieces, at) ?? (pieces[at] && CURRENCY_SYMBOLS.has(pieces[at].raw) ? readAmount(text, pieces, at + 1) : undefined);
     if (b && !joinRange(a, b)) b = undefined;
   }
@@ -395,7 +397,8 @@ function readDigits(text: string, pieces: Piece[], k: number): Amount | undefine
   const glue = pieces[g];
   const glueEndsNumber = glue !== before && glue?.glued && pieces[g - 1]?.type === "num"; // "5k-20k": the "k" is the first number's
   const currencyGlue = glue && (CURRENCY_WORDS.has(glue.lower) || DOLLAR_PREFIXES.has(glue.lower));
-  if (pieces[k].glued && glue?.type === "word" && (glue === before || before.glued) && !glueEndsNumber && !currencyGlue) return skipped(pieces, k, n.end, "name", n.value);
+  const rangeGlue = glue?.lower === "to" && pieces[g - 1]?.raw === "-" && pieces[g - 2]?.type === "num"; // "20-to-40"
+  if (pieces[k].glued && glue?.type === "word" && (glue === before || before.glued) && !glueEndsNumber && !currencyGlue && !rangeGlue) return skipped(pieces, k, n.end, "name", n.value);
   return newAmount(n.value, k, next, at, n.end, "quantity", false, !n.formatted && n.integer, n.digits);
 }
 
