@@ -200,3 +200,11 @@ test("a passive cue's agent is the speaker, and 'the bureau' is the bureau the t
   const text = "The Statistics Bureau(SB) says 312 people died. The bureau said the toll may rise.";
   assert.deepEqual(pipelineSources(text), ["Statistics Bureau", "Statistics Bureau"]);
 });
+
+test("a report set against another by 'while' is its own, and each figure keeps who gave it", () => {
+  const doc = defaultPipeline().run(createDoc({ id: "t", text: "The ministry said 3,000 troops arrived, while Kyiv said 10,000 soldiers had come.", meta: {} }));
+  assert.deepEqual(doc.layers.attribution!.map((a) => spanText(doc, a)), ["3,000 troops arrived", "10,000 soldiers had come"]);
+  const [record] = toClaimRecords(doc);
+  assert.equal(record.source, "The ministry");
+  assert.deepEqual(record.quantities.map((q) => [q.min, q.source]), [[3000, undefined], [10000, "Ukraine"]]);
+});

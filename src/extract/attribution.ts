@@ -779,6 +779,12 @@ function buildAttributions(doc: Doc, sentence: Sentence, candidates: Candidate[]
     if (main.citing) continue;
     const chain = [main];
     for (let j = k + 1; j < candidates.length && chain.length < MAX_CHAIN && nests(doc, candidates[j], chain[0], main); j++, k++) chain.unshift(candidates[j]);
+    // a later report set against this one ends its content where the contrast begins
+    const next = candidates[k + 1];
+    if (next && !next.citing && inside(main.content, doc.tokens[next.cue.start].start)) {
+      const contrast = contrastBetween(doc, firstTokenAt(doc, next.cue.start, main.content.start), next.source!.start);
+      if (contrast > 0) main.content = { start: main.content.start, end: doc.tokens[contrast - 1].end };
+    }
     const content = main.content.end > main.content.start ? main.content : { start: sentence.start, end: sentence.end };
     out.push({
       start: content.start,
@@ -798,9 +804,18 @@ function nests(doc: Doc, c: Candidate, inner: Candidate, main: Candidate): boole
   const cueAt = doc.tokens[c.cue.start].start;
   if (c.citing) return cueAt > doc.tokens[main.cue.start].start && cueAt <= main.content.start + 1;
   if (!inside(inner.content, cueAt) || c.source!.start === inner.source!.start) return false;
+  // "the ministry said 3,000 arrived, while Kyiv said 10,000": a contrast opens a report of its own
+  if (contrastBetween(doc, firstTokenAt(doc, c.cue.start, inner.content.start), c.source!.start) >= 0) return false;
   // a pronoun inside the content points back to a speaker already named ("…, and they believe")
   if (isPronoun(doc, c.source!)) return false;
   return c.cue.start - firstTokenAt(doc, c.cue.start, inner.content.start) <= NESTING_REACH;
+}
+
+const CONTRASTS = new Set(["while", "whereas", "but", "although", "though"]);
+/** The index of the comma opening ", while …" (", but", ", whereas" …) in tokens [from, to), or -1. */
+function contrastBetween(doc: Doc, from: number, to: number): number {
+  for (let i = from; i + 1 < to; i++) if (doc.tokens[i].lower === "," && CONTRASTS.has(doc.tokens[i + 1].lower)) return i;
+  return -1;
 }
 
 function isQuoted(doc: Doc, span: Span): boolean {

@@ -1,5 +1,5 @@
 import { boilerplateOf, type BoilerplateKind } from "./boilerplate.ts";
-import { bySentence, spanText, type CertaintyLabel, type ClaimKind, type Doc, type EntityType, type Span } from "../doc.ts";
+import { bySentence, spanText, type Attribution, type CertaintyLabel, type ClaimKind, type Doc, type EntityType, type Span } from "../doc.ts";
 
 /** A quantity as a claim record carries it: the scorer's fields plus how it was said. */
 export interface ClaimQuantity {
@@ -11,6 +11,8 @@ export interface ClaimQuantity {
   bound?: "upper" | "lower";
   unit?: string;
   text: string;
+  /** Who gives this figure, when it is not the record's source: "the ministry said 3,000 …, while Kyiv said 10,000 …". */
+  source?: string;
 }
 
 /** One link of an attribution chain as text, the original speaker first. */
@@ -63,7 +65,8 @@ export function toClaimRecords(doc: Doc): ClaimRecord[] {
 
   return doc.sentences.map((s) => {
     const kind = kinds.get(s.index)?.[0];
-    const attribution = attributions.get(s.index)?.[0];
+    const sentenceAttributions = attributions.get(s.index) ?? [];
+    const attribution = sentenceAttributions[0];
     const certainty = certainties.get(s.index)?.[0];
     const boilerplate = boilerplateOf(spanText(doc, s));
     const chain: ChainLink[] = (attribution?.chain ?? []).map((l) => ({
@@ -86,6 +89,7 @@ export function toClaimRecords(doc: Doc): ClaimRecord[] {
         ...(q.bound ? { bound: q.bound } : {}),
         ...(q.unit ? { unit: q.unit } : {}),
         text: spanText(doc, q),
+        ...quantitySource(doc, sentenceAttributions, attribution, q),
       })),
       entities: [...new Set((entities.get(s.index) ?? []).map((e) => e.canonical))],
       entityTypes: Object.fromEntries((entities.get(s.index) ?? []).map((e) => [e.canonical, e.type])),
@@ -105,4 +109,12 @@ export function toClaimRecords(doc: Doc): ClaimRecord[] {
       ...(boilerplate ? { boilerplate } : {}),
     };
   });
+}
+
+/** The speaker of the attribution whose content holds the figure, when another than the record's own. */
+function quantitySource(doc: Doc, attributions: readonly Attribution[], main: Attribution | undefined, q: Span): { source?: string } {
+  const holder = attributions.find((a) => a.start <= q.start && q.end <= a.end);
+  if (!holder || holder === main) return {};
+  const speaker = holder.chain[0];
+  return { source: speaker.resolved ?? spanText(doc, speaker.source) };
 }
