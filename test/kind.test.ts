@@ -229,3 +229,10 @@ test("a page's housekeeping line asserts nothing, even after a live blog's entry
     ["opinion", "Sign up"],
   ]);
 });
+
+test("a verdict on something pointed at is an opinion, quoted or not; a named or counted predicate is not a verdict", () => {
+  const kinds = (text: string) => (defaultPipeline().run(createDoc({ id: "t", text, meta: {} })).layers.kind ?? []).map((k) => k.kind);
+  assert.deepEqual(kinds("This is totally bogus."), ["opinion"]);
+  assert.deepEqual(kinds("“It’s gutless leadership,” Warren said."), ["opinion"]);
+  assert.deepEqual(kinds("“It is the capital of Norvessa,” Warren said."), ["claim"]);
+});

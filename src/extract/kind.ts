@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { bySentence, type CertaintyLabel, type Doc, type KindFinding, type Layers, type Sentence, type Span, type Token } from "../doc.ts";
+import { bySentence, type Attribution, type CertaintyLabel, type Doc, type KindFinding, type Layers, type Sentence, type Span, type Token } from "../doc.ts";
 import { TriangulateError } from "../errors.ts";
 import type { Annotator } from "./pipeline.ts";
 import { LinearModel, scoreSentence, type Scored } from "./classifier/model.ts";
 import { PhraseMatcher } from "../text/phrases.ts";
+import { Tree } from "../syntax/tree.ts";
 import { looksRegularPast } from "../text/wordforms.ts";
 
 // Claim or opinion, per sentence, following the claim rule of ../shared/eval/README.md: a claim asserts
@@ -54,6 +55,8 @@ export interface SentenceCues {
   namedSource?: Span;
   /** The attributed content is hedged, conditional or predicted. */
   speculative?: Span;
+  /** The main clause (or the quotation's) is a verdict on something pronounced ("This is totally bogus", "It's gutless leadership"): its predicate. */
+  evaluative?: Span;
   /** The source is a kind of commentator ("analysts", "a veteran observer") and what they say names nothing concrete. */
   commentary?: Span;
   /** The sentence opens with a named actor and the verb after it tells what the actor did ("Russia has sent…"). */
@@ -180,7 +183,7 @@ export function kind(): Annotator {
   const models = loadModels();
   return {
     name: "kind",
-    requires: ["sentences", "attribution", "certainty", "quantities", "entities"],
+    requires: ["sentences", "attribution", "certainty", "quantities", "entities", "syntax"],
     provides: ["kind"],
     run(doc) {
       const layers = sentenceLayers(doc);
@@ -274,6 +277,8 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   // what the content names beside its source: a forecast of "officials" about Lindor by Friday can be checked
   const concrete = !!found.attribution && !!source && (!!found.quantity || !!found.date || found.entities.some((e) => namedIn(e, found.attribution!, source)));
   const commentary = source && !named && !concrete ? commentatorOf(doc, source) : undefined;
+  const parsed = doc.layers.syntax?.[sentence.index];
+  const evaluative = parsed && !found.quantity && (!found.attribution || found.attribution.direct) ? verdictOf(new Tree(parsed), found.attribution) : undefined;
   const verbAt = attributed ? -1 : afterActor(doc.tokens, subject, sentence, found);
   const actorEvent = verbAt < 0 ? undefined : actorEventAt(doc.tokens, verbAt, sentence);
   const actorState = verbAt < 0 || actorEvent ? undefined : actorStateAt(doc.tokens, verbAt, sentence);
@@ -288,6 +293,7 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     ...(named ? { namedSource: here(doc, sentence, found, named) } : {}),
     ...(attributed && speculation && !concrete ? { speculative: speculation } : {}),
     ...(commentary ? { commentary } : {}),
+    ...(evaluative ? { evaluative } : {}),
     ...(actorEvent ? { actorEvent } : {}),
     ...(actorState ? { actorState } : {}),
     ...(locatedExistence ? { locatedExistence } : {}),
@@ -319,6 +325,26 @@ function here(doc: Doc, sentence: Sentence, found: SentenceLayers, span: Span | 
 }
 
 const within = (sentence: Sentence, span: Span | undefined): boolean => !!span && span.start >= sentence.start && span.end <= sentence.end;
+
+/** Subjects that point at something rather than name it: "This is bogus", "She's a disgrace". */
+const POINTING_SUBJECTS = new Set(["this", "that", "it", "these", "those", "she", "he", "they", "you"]);
+
+/**
+ * A verdict: the clause (the quotation's, when the sentence quotes someone) is a copula with an adjective
+ * or noun predicate, its subject a pronoun or a demonstrative phrase, and nothing in it named or counted
+ * ("This is totally bogus", "It's gutless leadership", "those comments are a disgrace"). Returns the predicate.
+ */
+function verdictOf(tree: Tree, quoted: Attribution | undefined): Span | undefined {
+  const root = tree.root;
+  if (!root) return undefined;
+  const clause = quoted ? tree.children(root, "ccomp", "parataxis").find((c) => c.start >= quoted.start && c.end <= quoted.end) : root;
+  if (!clause || (clause.upos !== "ADJ" && clause.upos !== "NOUN") || !tree.child(clause, "cop")) return undefined;
+  const subject = tree.child(clause, "nsubj");
+  const pointing = subject && (POINTING_SUBJECTS.has(subject.lemma.toLowerCase()) || tree.children(subject, "det").some((d) => POINTING_SUBJECTS.has(d.lemma.toLowerCase())));
+  if (!pointing) return undefined;
+  if (tree.subtree(clause).some((w) => w.upos === "PROPN" || w.upos === "NUM")) return undefined;
+  return { start: clause.start, end: clause.end };
+}
 
 /** The source's head word when it is a kind of commentator: "a veteran analyst notes that…". */
 function commentatorOf(doc: Doc, source: Span): Span | undefined {
@@ -575,12 +601,15 @@ export function rule(cues: SentenceCues): Ruling | undefined {
     // a figure can be checked whoever gives it; what a named party says or predicts is a claim about
     // what they said; a view of unnamed "analysts" or "observers", or their speculation, is commentary
     if (has(cues, QUANTITY)) return { claim: true, because: [...spanOf(cues, QUANTITY), ...spanOf(cues, ATTRIBUTED)] };
+    // "“It's gutless leadership,” Warren said": a quoted verdict is an opinion, whoever gives it
+    if (cues.evaluative) return { claim: false, because: words(cues.evaluative) };
     if (cues.namedSource) return { claim: true, because: words(cues.namedSource) };
     const commentary = cues.view ?? cues.speculative ?? cues.commentary;
     return commentary ? { claim: false, because: words(commentary) } : { claim: true, because: spanOf(cues, ATTRIBUTED) };
   }
   // the writer stepping in to comment: "Of course, all of this is hypothetical"
   if (cues.stanceOpener && !has(cues, QUANTITY)) return { claim: false, because: words(cues.stanceOpener) };
+  if (cues.evaluative) return { claim: false, because: words(cues.evaluative) };
   // what a bill or plan would do is what its text says
   if (cues.proposalContent) return { claim: true, because: words(cues.proposalContent) };
   // the writer's own speculation or prescription ("it could backfire", "this would give Moscow…",
