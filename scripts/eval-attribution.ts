@@ -81,13 +81,15 @@ for (const [name, file] of chosen) {
   count.ms += performance.now() - t0;
   count.words += doc.tokens.length;
   // one cue is one attribution: the sentences of a quotation that runs on share their speaker's cue,
-  // and PolNeAR, too, gives such a quotation one content of several sentences
+  // and PolNeAR, too, gives such a quotation one content of several sentences. Every link of a chain
+  // ("Nick Merrill says that Clinton called …") is an attribution of its own, as PolNeAR marks them.
   const byCue = new Map<string, Relation>();
   for (const a of doc.layers.attribution ?? []) {
-    const { source, cue } = a.chain[0];
-    const key = `${cue.start}:${cue.end}`;
-    const rel = byCue.get(key) ?? byCue.set(key, { source: [source], cue: [cue], content: [] }).get(key)!;
-    rel.content.push({ start: a.start, end: a.end });
+    for (const { source, cue } of a.chain) {
+      const key = `${cue.start}:${cue.end}`;
+      const rel = byCue.get(key) ?? byCue.set(key, { source: [source], cue: [cue], content: [] }).get(key)!;
+      rel.content.push({ start: a.start, end: a.end });
+    }
   }
   const preds = [...byCue.values()];
   const exact = (p: Relation, g: Relation) => tokenShare(text, g.content, p.content) >= 0.5 && tokenShare(text, p.content, g.content) >= 0.5;

@@ -208,3 +208,8 @@ test("a report set against another by 'while' is its own, and each figure keeps 
   assert.equal(record.source, "The ministry");
   assert.deepEqual(record.quantities.map((q) => [q.min, q.source]), [[3000, undefined], [10000, "Ukraine"]]);
 });
+
+test("'continued' tags a quotation it follows or a statement it opens with a colon; on its own it reports nothing", () => {
+  const text = "Clinton spoke on Tuesday. “Maybe I can say, look, this is not who we are,” she continued. The fighting continued.";
+  assert.deepEqual(pipelineSources(text), [null, "Clinton", null]);
+});

@@ -158,7 +158,7 @@ function annotate(doc: Doc): Attribution[] {
   const found: Attribution[][] = doc.sentences.map((sentence) => {
     // names the entities layer found before this sentence count as seen
     for (; personAt < persons.length && persons[personAt].start < sentence.start; personAt++) remember(people, persons[personAt].canonical);
-    let candidates = findCandidates(doc, sentence).filter((c) => accept(doc, c) && (c.frame !== "evidential" || namesParty(doc, sentence, c.source!, entities, people)));
+    let candidates = findCandidates(doc, sentence, quoted).filter((c) => accept(doc, c) && (c.frame !== "evidential" || namesParty(doc, sentence, c.source!, entities, people)));
     // what the cue list did not find, the parse may: a reporting verb's subject ("Trump bemoaned X and said …")
     if (!candidates.length && parses?.[sentence.index]) candidates = parsedCandidates(doc, parses[sentence.index]).filter((c) => accept(doc, c));
     // "“I would answer, and he would say ‘uh huh’,” Lynch said": a cue inside the quotation is the speaker's story
@@ -228,7 +228,7 @@ const isWord = (t: Token): boolean => (unitClass(t.lower, 0) & (LETTER | NUMBER)
 const isCapitalised = (doc: Doc, i: number): boolean => (unitClass(doc.text, doc.tokens[i].start) & UPPER) !== 0;
 const isAdverb = (t: Token): boolean => t.lower.length > 4 && t.lower.endsWith("ly");
 
-function findCandidates(doc: Doc, sentence: Sentence): Candidate[] {
+function findCandidates(doc: Doc, sentence: Sentence, quoted: Quotations): Candidate[] {
   // a credit line names who said the whole quotation, whatever cues stand inside it
   const credit = dashCredit(doc, sentence);
   if (credit) return [credit];
@@ -245,11 +245,32 @@ function findCandidates(doc: Doc, sentence: Sentence): Candidate[] {
           : verbCandidate(doc, sentence, cue, m.value, out);
     if (candidate) out.push(candidate);
   }
-  if (!out.length) {
-    const labelled = speakerLabel(doc, sentence) ?? headlineSpeaker(doc, sentence);
+  // a label or a tag outside the quotation names the speaker of cues inside it ("… say, look, …,” she continued.")
+  if (out.every((c) => isQuotedAt(quoted.ranges, doc.tokens[c.cue.start].start))) {
+    const labelled = speakerLabel(doc, sentence) ?? headlineSpeaker(doc, sentence) ?? carryOnTag(doc, sentence);
     if (labelled) out.push(labelled);
   }
   return out;
+}
+
+/** Verbs that carry a speech on only where they tag a quotation: "…,” she continued." and "Caddell continued:". */
+const CARRY_ON = new Set(["continued", "continues", "went"]);
+
+/**
+ * "“…,” she continued." / "Caddell continued:": a verb that, on its own, tells of going on with anything
+ * is a speech verb where it tags a quotation or opens one with a colon.
+ */
+function carryOnTag(doc: Doc, sentence: Sentence): Candidate | undefined {
+  let end = sentence.tokenEnd;
+  while (end > sentence.tokenStart && /^[.,:]$/.test(word(doc, end - 1))) end--;
+  let verb = end - 1;
+  if (word(doc, verb) === "on" && word(doc, verb - 1) === "went") verb--;
+  if (verb <= sentence.tokenStart || !CARRY_ON.has(word(doc, verb)) || (word(doc, verb) === "went" && word(doc, verb + 1) !== "on")) return undefined;
+  const colon = end < sentence.tokenEnd && word(doc, end) === ":";
+  const source = phraseBefore(doc, sentence, verb);
+  if (!source || (!colon && (source.start - 1 <= sentence.tokenStart || !/^[,”"’']$/.test(word(doc, source.start - 1))))) return undefined;
+  const cue = { start: verb, end: end };
+  return { cue, frame: "verb", source, content: colon ? contentAfter(doc, sentence, end) : contentBefore(doc, sentence, source.start), citing: false };
 }
 
 /**
