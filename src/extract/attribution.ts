@@ -192,7 +192,7 @@ function parsedCandidates(doc: Doc, parsed: ParsedSentence): Candidate[] {
   const out: Candidate[] = [];
   // a "sentence" of hundreds of words is a table or a run-on page, and reading subtrees in it would be quadratic
   if (parsed.words.length > MAX_PARSED_WORDS) return out;
-  const tree = new Tree(parsed);
+  const tree = Tree.of(parsed);
   for (const verb of tree.words) {
     if (verb.upos !== "VERB" || !REPORTING_LEMMAS.has(verb.lemma)) continue;
     const said = tree.child(verb, "ccomp", "parataxis");

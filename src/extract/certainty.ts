@@ -86,7 +86,7 @@ export function certainty(): Annotator {
       doc.layers.certainty = doc.sentences.map((s) => {
         const cues = governingCues(doc, s, marksOf(attributions.get(s.index)), readings);
         const parsed = doc.layers.syntax?.[s.index];
-        return label(s, parsed && cues.some((c) => PARSE_CHECKED.has(c.kind)) ? inScope(new Tree(parsed), cues) : cues);
+        return label(s, parsed && cues.some((c) => PARSE_CHECKED.has(c.kind)) ? inScope(Tree.of(parsed), cues) : cues);
       });
     },
   };

@@ -278,7 +278,7 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   const concrete = !!found.attribution && !!source && (!!found.quantity || !!found.date || found.entities.some((e) => namedIn(e, found.attribution!, source)));
   const commentary = source && !named && !concrete ? commentatorOf(doc, source) : undefined;
   const parsed = doc.layers.syntax?.[sentence.index];
-  const evaluative = parsed && !found.quantity && (!found.attribution || found.attribution.direct) ? verdictOf(new Tree(parsed), found.attribution) : undefined;
+  const evaluative = parsed && !found.quantity && (!found.attribution || found.attribution.direct) ? verdictOf(Tree.of(parsed), found.attribution) : undefined;
   const verbAt = attributed ? -1 : afterActor(doc.tokens, subject, sentence, found);
   const actorEvent = verbAt < 0 ? undefined : actorEventAt(doc.tokens, verbAt, sentence);
   const actorState = verbAt < 0 || actorEvent ? undefined : actorStateAt(doc.tokens, verbAt, sentence);

@@ -33,7 +33,7 @@ export class Referents {
     for (const m of persons) {
       while (s + 1 < doc.sentences.length && doc.sentences[s].end <= m.start) s++, (tree = undefined);
       const parsed = doc.layers.syntax?.[s];
-      if (!tree && parsed) tree = new Tree(parsed);
+      if (!tree && parsed) tree = Tree.of(parsed);
       this.#learnGender(m.canonical, doc.text.slice(Math.max(0, m.start - 12), m.start));
       this.#mentions.push({ canonical: m.canonical, start: m.start, salient: !!tree && isSubject(tree, m) });
     }

@@ -16,9 +16,18 @@ export const universal = (deprel: string): string => {
 const isOneOf = (deprel: string, relations: readonly string[]): boolean =>
   relations.length === 0 || relations.includes(deprel) || relations.includes(universal(deprel));
 
+const built = new WeakMap<ParsedSentence, Tree>();
+
 export class Tree {
   readonly words: readonly SyntaxWord[];
   #children: SyntaxWord[][];
+
+  /** The Tree of a parsed sentence, built once however many rules read it. */
+  static of(parsed: ParsedSentence): Tree {
+    let tree = built.get(parsed);
+    if (!tree) built.set(parsed, (tree = new Tree(parsed)));
+    return tree;
+  }
 
   constructor(parsed: ParsedSentence | readonly SyntaxWord[]) {
     this.words = "words" in parsed ? parsed.words : parsed;
