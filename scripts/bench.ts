@@ -25,7 +25,7 @@ import { LinkSession } from "../src/link/index.ts";
 import { SqliteStore } from "../src/store/sqlite.ts";
 import { openStore } from "../src/store/index.ts";
 import type { ClaimFilter, Store } from "../src/store/types.ts";
-import { defaultSyntaxModel, syntacticWords, SYNTAX_MODEL_PATH } from "../src/syntax/index.ts";
+import { defaultSyntaxModel, syntacticWords, syntaxModelPath } from "../src/syntax/index.ts";
 import { segment } from "../src/text/index.ts";
 import { pageStage } from "./bench-page.ts";
 import { analyzeStage, copyToPostgres, database, postgresServer, workersStage } from "./bench-scale.ts";
@@ -137,7 +137,7 @@ async function syntaxStage(): Promise<void> {
   let winkWords = 0;
   for (const text of texts) winkWords += wink.readDoc(text).tokens().out(wink.its.pos).length;
   const winkRate = Math.round(winkWords / ((performance.now() - t1) / 1000));
-  console.log(`  ${words} words in ${sentences.length} sentences of ${texts.length} PolNeAR texts; model ${(statSync(SYNTAX_MODEL_PATH).size / 2 ** 20).toFixed(1)} MB`);
+  console.log(`  ${words} words in ${sentences.length} sentences of ${texts.length} PolNeAR texts; model ${(statSync(syntaxModelPath()).size / 2 ** 20).toFixed(1)} MB`);
   console.log(`syntax: ${syntaxRate} words/s; wink pos: ${winkRate} words/s; ratio ${(syntaxRate / winkRate).toFixed(2)}`);
 }
 

@@ -1,6 +1,6 @@
 // Syntax: UD words cut from the tokens, tagged, lemmatised and parsed by models trained here.
 import type { Doc, ParsedSentence, Sentence, SyntaxWord } from "../doc.ts";
-import { SyntaxModel } from "./model.ts";
+import { SyntaxModel, SYNTAX_MODEL_PATH } from "./model.ts";
 import { syntacticWords } from "./split.ts";
 
 export { SyntaxModel, SYNTAX_MODEL_PATH, type Analysis } from "./model.ts";
@@ -9,8 +9,11 @@ export { syntacticWords, type WordSpan } from "./split.ts";
 export { readConllu, writeConllu, type ConlluSentence, type ConlluWord } from "./conllu.ts";
 
 let shared: SyntaxModel | undefined;
-/** The shipped model, read from models/ on first use and kept for the process. */
-export const defaultSyntaxModel = (): SyntaxModel => (shared ??= SyntaxModel.load());
+/** The model file `defaultSyntaxModel` reads: the shipped one, or $TRIANGULATE_SYNTAX_MODEL's (for comparing a candidate model in the benchmarks). */
+export const syntaxModelPath = (): string => process.env.TRIANGULATE_SYNTAX_MODEL || SYNTAX_MODEL_PATH;
+
+/** The shipped model, read on first use and kept for the process. */
+export const defaultSyntaxModel = (): SyntaxModel => (shared ??= SyntaxModel.load(syntaxModelPath()));
 
 /** One sentence of `doc` cut into syntactic words and parsed. */
 export function parseSentence(doc: Doc, sentence: Sentence, model: SyntaxModel): ParsedSentence {
