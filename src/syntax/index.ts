@@ -15,21 +15,28 @@ export const syntaxModelPath = (): string => process.env.TRIANGULATE_SYNTAX_MODE
 /** The shipped model, read on first use and kept for the process. */
 export const defaultSyntaxModel = (): SyntaxModel => (shared ??= SyntaxModel.load(syntaxModelPath()));
 
+/** Sentences of `doc` cut into syntactic words and parsed, in one `analyseAll` (faster than one by one). */
+export function parseSentences(doc: Doc, sentences: readonly Sentence[], model: SyntaxModel): ParsedSentence[] {
+  const spans = sentences.map((s) => syntacticWords(doc.text, doc.tokens, s.tokenStart, s.tokenEnd));
+  const analyses = model.analyseAll(spans.map((words) => words.map((w) => doc.text.slice(w.start, w.end))));
+  return sentences.map((sentence, k) => {
+    const a = analyses[k];
+    const words: SyntaxWord[] = spans[k].map((s, i) => ({
+      start: s.start,
+      end: s.end,
+      index: i,
+      token: s.token,
+      upos: a.upos[i],
+      xpos: a.xpos[i],
+      lemma: a.lemma[i],
+      head: a.head[i],
+      deprel: a.deprel[i],
+    }));
+    return { start: sentence.start, end: sentence.end, sentence: sentence.index, annotator: "syntax", evidence: [], words };
+  });
+}
+
 /** One sentence of `doc` cut into syntactic words and parsed. */
 export function parseSentence(doc: Doc, sentence: Sentence, model: SyntaxModel): ParsedSentence {
-  const spans = syntacticWords(doc.text, doc.tokens, sentence.tokenStart, sentence.tokenEnd);
-  const forms = spans.map((s) => doc.text.slice(s.start, s.end));
-  const a = model.analyse(forms);
-  const words: SyntaxWord[] = spans.map((s, i) => ({
-    start: s.start,
-    end: s.end,
-    index: i,
-    token: s.token,
-    upos: a.upos[i],
-    xpos: a.xpos[i],
-    lemma: a.lemma[i],
-    head: a.head[i],
-    deprel: a.deprel[i],
-  }));
-  return { start: sentence.start, end: sentence.end, sentence: sentence.index, annotator: "syntax", evidence: [], words };
+  return parseSentences(doc, [sentence], model)[0];
 }

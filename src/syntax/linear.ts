@@ -113,7 +113,7 @@ export class PerceptronTrainer {
 /** Models with this many classes or fewer keep their weights inline in the table. */
 const INLINE_CLASSES = 4;
 /** The table's slots per feature at least: a sparser table has shorter runs of full slots to step over. */
-const SLOTS_PER_KEY = 1.6;
+const SLOTS_PER_KEY = 1.25;
 
 /** A slot's one-byte tag: the key's top byte (the slot number comes from its low bits); never 0, which marks an empty slot. */
 const tagOf = (key: number): number => key >>> 24 || 1;
