@@ -10,6 +10,7 @@
 //   query:   filtered `claims --limit 20` on a synthetic store of --articles articles (built once, kept in .tmp/).
 //   analyze, workers: see scripts/bench-scale.ts; the query stage also times a PostgreSQL copy.
 // Usage: npm run bench [-- --stage syntax|extract|link|analyze|workers|query|page] [-- --articles N] [-- --words N] [-- --claims N] [-- --profile]
+//   TRIANGULATE_SYNTAX_MODEL=FILE: a candidate syntax model in place of models/syntax.bin (all stages).
 //   --profile: after the extract measurement, one more pass over the same documents timing each
 //              annotator (and toClaimRecords) apart, printed as shares of the pass's time.
 import { spawnSync } from "node:child_process";
@@ -25,7 +26,7 @@ import { LinkSession } from "../src/link/index.ts";
 import { SqliteStore } from "../src/store/sqlite.ts";
 import { openStore } from "../src/store/index.ts";
 import type { ClaimFilter, Store } from "../src/store/types.ts";
-import { defaultSyntaxModel, syntacticWords, SYNTAX_MODEL_PATH } from "../src/syntax/index.ts";
+import { defaultSyntaxModel, syntacticWords, syntaxModelPath } from "../src/syntax/index.ts";
 import { segment } from "../src/text/index.ts";
 import { pageStage } from "./bench-page.ts";
 import { analyzeStage, copyToPostgres, database, postgresServer, workersStage } from "./bench-scale.ts";
@@ -122,22 +123,23 @@ async function syntaxStage(): Promise<void> {
     return readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8"));
   });
   const model = defaultSyntaxModel();
-  const sentences: string[][] = [];
-  for (const text of texts) {
+  // each text's sentences, analysed together as the syntax annotator does a document's
+  const documents: string[][][] = texts.map((text) => {
     const doc = segment(createDoc({ id: "bench", text, meta: {} }));
-    for (const s of doc.sentences) sentences.push(syntacticWords(text, doc.tokens, s.tokenStart, s.tokenEnd).map((w) => text.slice(w.start, w.end)));
-  }
+    return doc.sentences.map((s) => syntacticWords(text, doc.tokens, s.tokenStart, s.tokenEnd).map((w) => text.slice(w.start, w.end)));
+  });
+  const sentences = documents.flat();
   const words = sentences.reduce((n, s) => n + s.length, 0);
-  for (const s of sentences.slice(0, 2000)) model.analyse(s); // warm up
+  for (const d of documents.slice(0, 50)) model.analyseAll(d); // warm up
   const t0 = performance.now();
-  for (const s of sentences) model.analyse(s);
+  for (const d of documents) model.analyseAll(d);
   const syntaxRate = Math.round(words / ((performance.now() - t0) / 1000));
   const wink = winkNLP(model_, ["sbd", "pos"]);
   const t1 = performance.now();
   let winkWords = 0;
   for (const text of texts) winkWords += wink.readDoc(text).tokens().out(wink.its.pos).length;
   const winkRate = Math.round(winkWords / ((performance.now() - t1) / 1000));
-  console.log(`  ${words} words in ${sentences.length} sentences of ${texts.length} PolNeAR texts; model ${(statSync(SYNTAX_MODEL_PATH).size / 2 ** 20).toFixed(1)} MB`);
+  console.log(`  ${words} words in ${sentences.length} sentences of ${texts.length} PolNeAR texts; model ${(statSync(syntaxModelPath()).size / 2 ** 20).toFixed(1)} MB`);
   console.log(`syntax: ${syntaxRate} words/s; wink pos: ${winkRate} words/s; ratio ${(syntaxRate / winkRate).toFixed(2)}`);
 }
 

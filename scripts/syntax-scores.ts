@@ -8,8 +8,9 @@ import { splitSentences } from "../src/text/index.ts";
 export function scoreTreebank(model: SyntaxModel, sentences: ConlluSentence[]): Record<"UPOS" | "XPOS" | "lemma" | "UAS" | "LAS", number> {
   let upos = 0, xpos = 0, lemma = 0, uas = 0, las = 0, words = 0;
   const universal = (rel: string) => rel.split(":")[0];
-  for (const s of sentences) {
-    const a = model.analyse(s.words.map((w) => w.form));
+  const analyses = model.analyseAll(sentences.map((s) => s.words.map((w) => w.form)));
+  sentences.forEach((s, k) => {
+    const a = analyses[k];
     s.words.forEach((w, i) => {
       words++;
       if (a.upos[i] === w.upos) upos++;
@@ -20,7 +21,7 @@ export function scoreTreebank(model: SyntaxModel, sentences: ConlluSentence[]): 
         if (universal(a.deprel[i]) === universal(w.deprel)) las++;
       }
     });
-  }
+  });
   const pct = (k: number) => (100 * k) / Math.max(1, words);
   return { UPOS: pct(upos), XPOS: pct(xpos), lemma: pct(lemma), UAS: pct(uas), LAS: pct(las) };
 }

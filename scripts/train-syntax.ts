@@ -75,15 +75,17 @@ const build = (minUpdates: number) =>
     labeller: new Labeller(labels, labellerTrainer.average(PRUNE, minUpdates), sure),
     meta: { data: "UD English EWT 2.15 train (CC BY-SA 4.0)", sentences: train.length, pruned: PRUNE, minUpdates },
   });
+const out = flag("out", SYNTAX_MODEL_PATH);
+// --try-min-updates 3,4 scores those too and, beside an --out FILE, saves each as FILE-min-updates-N.bin
 for (const m of (flag("try-min-updates", "") || "").split(",").filter(Boolean).map(Number)) {
   const tried = build(m);
   const s = scoreTreebank(tried, dev);
   console.log(`  min updates ${m}: parser ${tried.parser.model.size}, labeller ${tried.labeller.model.size} weights; UAS ${s.UAS.toFixed(2)} LAS ${s.LAS.toFixed(2)}`);
+  if (out !== SYNTAX_MODEL_PATH) tried.save(`${out.replace(/\.bin$/, "")}-min-updates-${m}.bin`);
 }
 const model = build(MIN_UPDATES);
 const scores = scoreTreebank(model, dev);
 model.meta["EWT dev"] = Object.entries(scores).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(", ");
-const out = flag("out", SYNTAX_MODEL_PATH);
 const bytes = model.save(out);
 console.log(`EWT dev: ${model.meta["EWT dev"]}`);
 console.log(`→ ${out} (${(bytes / 2 ** 20).toFixed(1)} MB)`);

@@ -1,5 +1,5 @@
 import type { Annotator } from "./pipeline.ts";
-import { defaultSyntaxModel, parseSentence, type SyntaxModel } from "../syntax/index.ts";
+import { defaultSyntaxModel, parseSentences, type SyntaxModel } from "../syntax/index.ts";
 
 /** UD words with their tags, lemmas and dependency tree, sentence by sentence (`doc.layers.syntax`). */
 export function syntax(options: { model?: SyntaxModel } = {}): Annotator {
@@ -9,7 +9,7 @@ export function syntax(options: { model?: SyntaxModel } = {}): Annotator {
     requires: ["sentences"],
     provides: ["syntax"],
     run(doc) {
-      doc.layers.syntax = doc.sentences.map((s) => parseSentence(doc, s, model));
+      doc.layers.syntax = parseSentences(doc, doc.sentences, model);
     },
   };
 }

@@ -112,12 +112,21 @@ export class PerceptronTrainer {
 
 /** Models with this many classes or fewer keep their weights inline in the table. */
 const INLINE_CLASSES = 4;
+/** The table's slots per feature at least: a sparser table has shorter runs of full slots to step over. */
+const SLOTS_PER_KEY = 1.25;
+
+/** A slot's one-byte tag: the key's top byte (the slot number comes from its low bits); never 0, which marks an empty slot. */
+const tagOf = (key: number): number => key >>> 24 || 1;
 
 /**
- * Averaged weights, read only, in one open-addressing table. Every feature present costs a memory
- * access that usually misses the cache, so a slot holds what the scorer needs next to the key: with
- * few classes (the parser's three transitions) the weights themselves, inline; with many, where its
- * run of (class, weight) entries starts and ends.
+ * Averaged weights, read only, in one open-addressing table. A fifth of the features looked up are
+ * not in the model, and a look-up in a table of megabytes that ends on a slot outside the cache
+ * costs a trip to memory; so beside the table a byte array, a sixteenth of its size, holds a
+ * one-byte tag of each slot's key. A feature whose tag is not in its run of slots is known absent
+ * from the byte array alone, and the table is read only where a tag matches (a false match one time
+ * in 255). A slot holds what the scorer needs next to the key: with few classes (the parser's three
+ * transitions) the weights themselves, inline; with many, where the row's (class, weight) pairs
+ * start and how many there are, the pairs side by side in one array.
  */
 export class LinearModel {
   readonly classes: number;
@@ -125,36 +134,53 @@ export class LinearModel {
   readonly starts: Int32Array;
   readonly entryClasses: Uint8Array;
   readonly entryWeights: Float32Array;
-  #stride: number;
   #inline: boolean;
+  #stride: number;
   #mask: number;
+  #tags: Uint8Array;
   #slotKeys: Int32Array;
   #slotValues: Float32Array;
+  /** Rows of a many-class model: class numbers at even places, weights (the same bits read as floats) at odd ones. */
+  #pairs: Int32Array;
+  #pairWeights: Float32Array;
 
   constructor(classes: number, keys: Int32Array, starts: Int32Array, entryClasses: Uint8Array, entryWeights: Float32Array) {
     if (classes > 256) throw new Error(`a linear model holds at most 256 classes, not ${classes}`);
+    if (entryWeights.length >= 1 << 23) throw new Error(`a linear model holds fewer than 2^23 weights, not ${entryWeights.length}`);
     this.classes = classes;
     this.keys = keys;
     this.starts = starts;
     this.entryClasses = entryClasses;
     this.entryWeights = entryWeights;
     this.#inline = classes <= INLINE_CLASSES;
-    this.#stride = this.#inline ? 1 + classes : 3;
+    const stride = (this.#stride = this.#inline ? 1 + classes : 2);
     let size = 1024;
-    while (size < keys.length * 1.6) size *= 2;
+    while (size < keys.length * SLOTS_PER_KEY) size *= 2;
     this.#mask = size - 1;
-    const buffer = new ArrayBuffer(size * this.#stride * 4);
+    this.#tags = new Uint8Array(size);
+    const buffer = new ArrayBuffer(size * stride * 4);
     this.#slotKeys = new Int32Array(buffer);
     this.#slotValues = new Float32Array(buffer);
+    const pairBuffer = new ArrayBuffer(this.#inline ? 0 : entryWeights.length * 8);
+    this.#pairs = new Int32Array(pairBuffer);
+    this.#pairWeights = new Float32Array(pairBuffer);
     for (let r = 0; r < keys.length; r++) {
       let i = keys[r] & this.#mask;
-      while (this.#slotKeys[i * this.#stride] !== 0) i = (i + 1) & this.#mask;
-      const at = i * this.#stride;
+      while (this.#tags[i] !== 0) i = (i + 1) & this.#mask;
+      this.#tags[i] = tagOf(keys[r]);
+      const at = i * stride;
       this.#slotKeys[at] = keys[r];
-      if (this.#inline) for (let e = starts[r]; e < starts[r + 1]; e++) this.#slotValues[at + 1 + entryClasses[e]] = entryWeights[e];
-      else {
-        this.#slotKeys[at + 1] = starts[r];
-        this.#slotKeys[at + 2] = starts[r + 1];
+      const from = starts[r];
+      const to = starts[r + 1];
+      if (this.#inline) {
+        for (let e = from; e < to; e++) this.#slotValues[at + 1 + entryClasses[e]] = entryWeights[e];
+      } else {
+        // (first pair << 8) | (count - 1): a row holds 1 to 256 classes
+        this.#slotKeys[at + 1] = (from << 8) | (to - from - 1);
+        for (let e = from; e < to; e++) {
+          this.#pairs[2 * e] = entryClasses[e];
+          this.#pairWeights[2 * e + 1] = entryWeights[e];
+        }
       }
     }
   }
@@ -162,27 +188,37 @@ export class LinearModel {
   /** `scores[c]` = the sum of the weights of `features` for class c. */
   score(features: Int32Array, count: number, scores: Float32Array): void {
     scores.fill(0);
+    this.addScores(features, count, scores);
+  }
+
+  /** Adds the weights of `features[from]` … `features[count - 1]` to `scores`, feature by feature in order. */
+  addScores(features: Int32Array, count: number, scores: Float32Array, from = 0): void {
+    const tags = this.#tags;
     const keys = this.#slotKeys;
     const values = this.#slotValues;
+    const pairs = this.#pairs;
+    const weights = this.#pairWeights;
     const mask = this.#mask;
     const stride = this.#stride;
     const inline = this.#inline;
     const k = this.classes;
-    const cls = this.entryClasses;
-    const w = this.entryWeights;
-    for (let f = 0; f < count; f++) {
+    for (let f = from; f < count; f++) {
       const key = features[f];
+      const tag = tagOf(key);
       let i = key & mask;
-      let at = i * stride;
-      let found = keys[at];
-      while (found !== key && found !== 0) {
+      let t = tags[i];
+      while (t !== 0 && (t !== tag || keys[i * stride] !== key)) {
         i = (i + 1) & mask;
-        at = i * stride;
-        found = keys[at];
+        t = tags[i];
       }
-      if (found === 0) continue;
-      if (inline) for (let c = 0; c < k; c++) scores[c] += values[at + 1 + c];
-      else for (let e = keys[at + 1], end = keys[at + 2]; e < end; e++) scores[cls[e]] += w[e];
+      if (t === 0) continue;
+      const at = i * stride;
+      if (inline) {
+        for (let c = 0; c < k; c++) scores[c] += values[at + 1 + c];
+      } else {
+        const ref = keys[at + 1];
+        for (let p = 2 * (ref >>> 8), end = p + 2 * ((ref & 255) + 1); p < end; p += 2) scores[pairs[p]] += weights[p + 1];
+      }
     }
   }
 
