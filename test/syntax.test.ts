@@ -87,6 +87,12 @@ test("coordination: conjuncts hang from the first, a shared subject is found thr
   assert.equal(tree.clause(word("40")), killed, "a conjunct of the main verb heads a clause of its own");
 });
 
+test("typographic quotation marks are read as the treebank's ASCII ones: punctuation, not words", () => {
+  const { word } = parsed("Christie called Clinton ‘a disgrace’ on Tuesday.");
+  assert.equal(word("‘").upos, "PUNCT");
+  assert.equal(word("’").upos, "PUNCT");
+});
+
 test("tree helpers: span, subtree, wordAt, ancestors", () => {
   const { word, tree, doc } = parsed("The agency said 800 marines arrived on the island.");
   const arrived = word("arrived");

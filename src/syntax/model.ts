@@ -87,9 +87,10 @@ export class SyntaxModel {
   }
 
   #analyseBatch(batch: readonly (readonly string[])[]): Analysis[] {
-    const infos = batch.map((forms) => wordInfo(forms));
+    const plain = batch.map((forms) => forms.map(plainQuote));
+    const infos = plain.map((forms) => wordInfo(forms));
     const tagSets = infos.map((info) => tagSetsOf(info.normal, this.tagger.tagSets));
-    const tags = batch.map((forms, k) => this.tagger.tag(forms, infos[k], tagSets[k]));
+    const tags = plain.map((forms, k) => this.tagger.tag(forms, infos[k], tagSets[k]));
     const heads = batch.map((_, k) => this.parser.parse(infos[k].word, tags[k], tagSets[k]));
     const labels = batch.map((_, k) => this.labeller.label(labelInput(infos[k].word, tags[k], infos[k].suffix3, heads[k])));
     return batch.map((forms, k) => {
@@ -105,3 +106,10 @@ export class SyntaxModel {
     });
   }
 }
+
+/**
+ * The treebank writes its quotation marks mostly as ASCII (‘ twice in all of EWT train), so a news
+ * page's typographic marks are read as the ASCII ones the models know: a lone ‘ was tagged a verb.
+ */
+const TYPOGRAPHIC_QUOTES: Record<string, string> = { "‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"' };
+const plainQuote = (form: string): string => TYPOGRAPHIC_QUOTES[form] ?? form;
