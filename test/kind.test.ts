@@ -236,3 +236,8 @@ test("a verdict on something pointed at is an opinion, quoted or not; a named or
   assert.deepEqual(kinds("“It’s gutless leadership,” Warren said."), ["opinion"]);
   assert.deepEqual(kinds("“It is the capital of Norvessa,” Warren said."), ["claim"]);
 });
+
+test("an attributed line that only introduces what follows ('The governor added:') is no claim", () => {
+  const kinds = (text: string) => (defaultPipeline().run(createDoc({ id: "t", text, meta: {} })).layers.kind ?? []).map((k) => k.kind);
+  assert.deepEqual(kinds("The governor added:\nThe bridge reopened on Monday."), ["opinion", "claim"]);
+});

@@ -273,7 +273,9 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     setCue(values, spans, "firstPerson", shape.personal);
   }
   setCue(values, spans, "abstractShare", undefined, shape.words ? shape.abstract / shape.words : 0);
-  const fragment = found.quantity || attributed ? undefined : shape.fragment;
+  // "The governor added:" introduces what follows and states nothing itself, attributed or not
+  const introduces = !!attributed && !!shape.fragment && doc.text[shape.fragment.start] === ":" && shape.fragment.start - (mainCue?.end ?? 0) <= 2;
+  const fragment = found.quantity || (attributed && !introduces) ? undefined : shape.fragment;
   // what the content names beside its source: a forecast of "officials" about Lindor by Friday can be checked
   const concrete = !!found.attribution && !!source && (!!found.quantity || !!found.date || found.entities.some((e) => namedIn(e, found.attribution!, source)));
   const commentary = source && !named && !concrete ? commentatorOf(doc, source) : undefined;
