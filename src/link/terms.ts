@@ -87,7 +87,9 @@ export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cu
     }
   if (frame) {
     const predicate = frame.predicateClass ?? frame.predicate;
-    if (predicate && frame.predicateClass !== "say" && !named.has(predicate)) terms.add(`v:${predicate}`);
+    // a light predicate ("took part", "is") says nothing of its own to agree or conflict on
+    const contentful = frame.predicateClass || (frame.predicate && frame.lemmas.includes(frame.predicate));
+    if (predicate && contentful && frame.predicateClass !== "say" && !named.has(predicate)) terms.add(`v:${predicate}`);
     if (frame.actor) terms.add(`a:${frame.actor.toLowerCase()}`);
     for (const q of frame.quantities) terms.add(figureTerm(countedKey(q.counted), q.max));
   }
