@@ -65,8 +65,12 @@ export class Linker {
   #termIds = new Map<string, number>();
   #df: number[] = [];
   #kind: Kind[] = [];
-  /** For a `v:` term, the id of the plain word term it names (its predicate said as a word); -1 for others. */
+  /** For a `v:` or `u:` term, the id of the plain word term it names (its predicate said as a word); -1 for others. */
   #predicateWord: number[] = [];
+  /** For an `a:` term, the id of the `e:` term of the same name (the actor named as a participant); -1 for others. */
+  #actorEntity: number[] = [];
+  /** Whether a predicate term is a near-synonym class (`v:`) rather than a lone lemma (`u:`). */
+  #predicateClassed: boolean[] = [];
   #postings: number[][] = [];
   // claims in flat arrays (a million small objects would cost several hundred MB): claim `slot` has
   // proposition #proposition[slot] and terms #termPool[#termStart[slot] .. #termStart[slot + 1])
@@ -149,6 +153,8 @@ export class Linker {
       this.#df.push(0);
       this.#kind.push(kindOf(term));
       this.#predicateWord.push(-1);
+      this.#predicateClassed.push(term.startsWith("v:"));
+      this.#actorEntity.push(-1);
       this.#postings.push([]);
       if (id >= this.#idfAt.length) {
         this.#idfAt = grow(this.#idfAt);
@@ -157,7 +163,8 @@ export class Linker {
         values.set(this.#idfValue);
         this.#idfValue = values;
       }
-      if (term.startsWith("v:")) this.#predicateWord[id] = this.#termId(term.slice(2));
+      if (this.#kind[id] === Kind.Predicate) this.#predicateWord[id] = this.#termId(term.slice(2));
+      if (this.#kind[id] === Kind.Actor) this.#actorEntity[id] = this.#termId(`e:${term.slice(2)}`);
     }
     return id;
   }
@@ -237,6 +244,9 @@ export class Linker {
     let otherActors = 0;
     let sharedActors = 0;
     let otherPredicateWord = -1;
+    let otherClassed = false;
+    let otherActorEntity = -1;
+    let namesMyActor = false;
     let saysMine = false;
     for (const t of other) {
       const w = this.#idf(t);
@@ -244,6 +254,7 @@ export class Linker {
       const kind = this.#kind[t];
       const mine = this.#queryAt[t] === stamp;
       if (t === q.predicateWord) saysMine = true;
+      if (t === q.actorEntity) namesMyActor = true;
       if (mine) {
         shared += w;
         sharedCount++;
@@ -280,10 +291,12 @@ export class Linker {
           otherPredicates++;
           if (mine) sharedPredicates++;
           otherPredicateWord = this.#predicateWord[t];
+          otherClassed = this.#predicateClassed[t];
           break;
         case Kind.Actor:
           otherActors++;
           if (mine) sharedActors++;
+          otherActorEntity = this.#actorEntity[t];
           break;
       }
     }
@@ -303,7 +316,10 @@ export class Linker {
     f[6] = sharedPredicates ? 1 : 0;
     // what one says happened is said in neither the other's predicate nor its words: "the river forms part of the border" reports no deaths
     f[7] = q.predicateWord >= 0 && otherPredicateWord >= 0 && !saysMine && this.#queryAt[otherPredicateWord] !== stamp ? 1 : 0;
-    if (f[7] && !sharedFigures) return undefined;
+    // a deed neither claim says of the other ("seized" and "evacuated") is another proposition
+    if (f[7]) return undefined;
+    // so is one done by someone else, unless each names the other's actor among its participants
+    if (f[9] && !namesMyActor && this.#queryAt[otherActorEntity] !== stamp) return undefined;
     f[8] = sharedActors ? 1 : 0;
     f[9] = q.actors && otherActors && !sharedActors ? 1 : 0;
     return f;
@@ -321,7 +337,7 @@ export class Linker {
   /** The totals of a query's terms that its comparisons need, with its terms stamped. */
   #stampQuery(terms: Int32Array): { stamp: number; q: QueryTotals } {
     const stamp = ++this.#stamp;
-    const q: QueryTotals = { total: 0, entities: 0, places: 0, wordWeight: 0, counted: 0, predicates: 0, actors: 0, predicateWord: -1 };
+    const q: QueryTotals = { total: 0, entities: 0, places: 0, wordWeight: 0, counted: 0, predicates: 0, actors: 0, predicateWord: -1, predicateClassed: false, actorEntity: -1 };
     for (const t of terms) {
       this.#queryAt[t] = stamp;
       const w = this.#idf(t);
@@ -334,8 +350,11 @@ export class Linker {
       else if (kind === Kind.Predicate) {
         q.predicates++;
         q.predicateWord = this.#predicateWord[t];
+        q.predicateClassed = this.#predicateClassed[t];
+      } else if (kind === Kind.Actor) {
+        q.actors++;
+        q.actorEntity = this.#actorEntity[t];
       }
-      else if (kind === Kind.Actor) q.actors++;
     }
     return { stamp, q };
   }
@@ -360,9 +379,12 @@ interface QueryTotals {
   actors: number;
   /** The word term of the query's predicate, -1 when it has none. */
   predicateWord: number;
+  predicateClassed: boolean;
+  /** The `e:` term of the query's actor, -1 when it has none. */
+  actorEntity: number;
 }
 
-const KIND_OF_PREFIX: Record<string, Kind> = { e: Kind.Entity, p: Kind.Place, q: Kind.Counted, n: Kind.Figure, v: Kind.Predicate, a: Kind.Actor };
+const KIND_OF_PREFIX: Record<string, Kind> = { e: Kind.Entity, p: Kind.Place, q: Kind.Counted, n: Kind.Figure, v: Kind.Predicate, u: Kind.Predicate, a: Kind.Actor };
 const kindOf = (term: string): Kind => (term[1] === ":" ? (KIND_OF_PREFIX[term[0]] ?? Kind.Word) : Kind.Word);
 
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {

@@ -54,13 +54,13 @@ function namesEntity(word: string, named: Set<string>): boolean {
   return false;
 }
 
-/** A figure's term: its counted thing and its value to two significant digits, so that "$915 million" and "$916 million" meet. */
-export const figureTerm = (counted: string, value: number): string => `n:${counted}:${value ? Number(value.toPrecision(2)) : 0}`;
+/** A figure's term: its counted thing and its value to three significant digits ("$916 million" of "$915.7 million"). */
+export const figureTerm = (counted: string, value: number): string => `n:${counted}:${value ? Number(value.toPrecision(3)) : 0}`;
 
 /**
  * The terms a claim is linked by: content words (the frame's lemmas, folded into their near-synonym
  * class, else stems of the sentence's words), `e:` entities and `p:` places, `q:` counted things, `n:`
- * figures, and from the frame `v:` the predicate's class and `a:` the actor.
+ * figures, and from the frame `v:` the predicate's class (`u:` its lemma when it has none) and `a:` the actor.
  */
 export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cue" | "entities" | "entityTypes" | "quantities" | "frame">): string[] {
   const said = new Set<string>();
@@ -89,7 +89,7 @@ export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cu
     const predicate = frame.predicateClass ?? frame.predicate;
     // a light predicate ("took part", "is") says nothing of its own to agree or conflict on
     const contentful = frame.predicateClass || (frame.predicate && frame.lemmas.includes(frame.predicate));
-    if (predicate && contentful && frame.predicateClass !== "say" && !named.has(predicate)) terms.add(`v:${predicate}`);
+    if (predicate && contentful && frame.predicateClass !== "say" && !named.has(predicate)) terms.add(`${frame.predicateClass ? "v" : "u"}:${predicate}`);
     if (frame.actor) terms.add(`a:${frame.actor.toLowerCase()}`);
     for (const q of frame.quantities) terms.add(figureTerm(countedKey(q.counted), q.max));
   }
