@@ -81,6 +81,20 @@ test("a near-copy signature stays what earlier runs stored", () => {
   assert.deepEqual(Array.from(sig.slice(0, 4)), [76574770, 152075054, 5296226, 10550488]);
 });
 
+test("a proposition one of whose members conflicts with a claim's frame does not take the claim", () => {
+  const linker = new Linker();
+  const vask = linker.add(["dam", "breach", "flood", "p:vask"], undefined, "a");
+  assert.equal(linker.add(["dam", "breach", "flood", "e:orlen"], undefined, "b"), vask, "no place named, no conflict");
+  assert.notEqual(linker.add(["dam", "breach", "flood", "e:orlen", "p:dorn"], undefined, "c"), vask, "Dorn is not Vask");
+});
+
+test("a dateline's town is where the story was filed, not a place of what it reports", () => {
+  const where = { entities: ["Lindor", "Vask"], entityTypes: { Lindor: "place" as const, Vask: "place" as const } };
+  const t = terms("LINDOR, Norvessa, 10 March (Meridian Press) — Floodwater swept through Vask.", where);
+  assert.ok(t.includes("e:lindor") && !t.includes("p:lindor"), t.join(" "));
+  assert.ok(t.includes("p:vask"));
+});
+
 describe("the pair scorer on parsed sentences", () => {
   const pipeline = defaultPipeline();
   const link = (linker: Linker, doc: string, text: string) => {

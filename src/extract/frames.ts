@@ -15,7 +15,7 @@ export interface FrameQuantity {
 }
 
 export interface ClaimFrame {
-  /** Who does it: the predicate's subject as an entity's canonical name, else its head lemma. */
+  /** Who does it: the named party (an entity's canonical name) that is the predicate's subject, or its agent in a passive. */
   actor?: string;
   /** The predicate's lemma ("send") and its near-synonym class ("send", shared with ship, deploy, dispatch…). */
   predicate?: string;
@@ -69,11 +69,13 @@ export function claimFrame(
   if (!parsed) return frame;
   const tree = new Tree(parsed);
   const words = tree.words.filter((w) => inside(w, content) && !said.some((s) => inside(w, s)));
-  // the predicate heads what is said: the content word whose head lies outside it
-  // (the highest such word, a verb or adjective before a noun: "concluded this month that…" is "conclude")
-  const tops = words.filter((w) => !tree.head(w) || !inside(tree.head(w)!, content));
-  const depth = (w: SyntaxWord) => tree.ancestors(w).length + (w.upos === "VERB" || w.upos === "ADJ" ? 0 : 0.5);
-  const predicate = tops.sort((a, b) => depth(a) - depth(b))[0] ?? tree.root;
+  // the predicate heads what is said: a word of it whose head is not (the cue, or outside the content)
+  // (the highest such verb or adjective, else noun: "concluded this month that…" is "conclude")
+  const own = new Set(words);
+  const tops = words.filter((w) => !tree.head(w) || !own.has(tree.head(w)!));
+  const verbal = tops.filter((w) => w.upos === "VERB" || w.upos === "ADJ");
+  const nominal = tops.filter((w) => w.upos === "NOUN");
+  const predicate = [...(verbal.length ? verbal : nominal)].sort((a, b) => tree.ancestors(a).length - tree.ancestors(b).length)[0];
   if (predicate) {
     frame.predicate = predicate.lemma.toLowerCase();
     const cls = predicateClass(frame.predicate);
@@ -82,7 +84,8 @@ export function claimFrame(
     const passive = subject && universal(subject.deprel) === "nsubj" && subject.deprel.endsWith(":pass");
     const agent = passive ? tree.children(predicate, "obl").find((o) => tree.children(o, "case").some((c) => c.lemma.toLowerCase() === "by")) : subject;
     const object = passive ? subject : tree.child(predicate, "obj", "iobj");
-    const actor = participant(tree, agent, found.entities);
+    // an actor is a named party: "71 people had died" has none, its people are what is counted
+    const actor = agent && entityOver(tree, agent, found.entities)?.canonical;
     const theme = participant(tree, object, found.entities);
     if (actor) frame.actor = actor;
     if (theme) frame.theme = theme;

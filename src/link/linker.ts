@@ -9,9 +9,11 @@ import { resolve } from "node:path";
 // a pair scorer: a logistic layer over IDF-weighted overlap, the rarest shared word, shared entities
 // and figures, and agreement of the claims' frames (predicate class, actor), fitted on linking-dev's
 // gold and the synthetic corpus (models/README.md); the best candidate at or above the threshold gives
-// its proposition, else the claim starts a new one. Two claims that both name several participants
-// (`e:` and `p:` terms) but share none, that both name places (`p:`) but not the same one, or that
-// count different things (`q:`) are about different things, however alike their wording.
+// its proposition, else the claim starts a new one. Frames that conflict never join: claims that name
+// places (`p:`) but not the same one, count different things (`q:`), state a deed (`v:`, `u:`) the
+// other does not say, or have an actor (`a:`) the other does not name; a proposition any of whose
+// candidate members conflicts so is not the claim's. Claims that both name several participants but
+// share none are not compared. A claim is linked by other documents' claims only.
 
 export interface LinkerOptions {
   /** Pair probability at or above which a claim joins a proposition (0..1); the shipped weights' threshold by default. */
@@ -26,10 +28,10 @@ export interface LinkerOptions {
   maxPostings?: number;
 }
 
-/** A pair less likely than this to state one thing adds nothing to a proposition's evidence. */
-const MIN_EVIDENCE = 0.2;
+/** What `#features` returns for two claims whose frames conflict. */
+const CONFLICT = new Float64Array(0);
 
-const DEFAULTS: Required<LinkerOptions> = { threshold: 0.5, minShared: 2, minSharedWords: 1, probeTerms: 4, maxPostings: 200 };
+const DEFAULTS: Required<LinkerOptions> = { threshold: 0.5, minShared: 2, minSharedWords: 1, probeTerms: 8, maxPostings: 200 };
 
 const enum Kind {
   Word = 0,
@@ -200,20 +202,23 @@ export class Linker {
         if (++this.#hits[slot] === 2 || p === 0) candidates.push(slot);
       }
     });
-    // a proposition's evidence adds up over its members (noisy-or): a claim that several members of
-    // one proposition each half-match belongs there more than with a single close paraphrase elsewhere
-    const missed = new Map<number, number>();
+    // a proposition is as close as its closest member (adding up its members' evidence would count a
+    // wire story's copies several times), unless any member's frame conflicts with the claim's
+    const closest = new Map<number, number>();
+    const vetoed = new Set<number>();
     for (const slot of new Set(candidates)) {
       // another sentence of the same article is another statement of it, not a second report of one
       if (doc >= 0 && this.#doc[slot] === doc) continue;
       const score = this.#similarity(stamp, q, this.#termPool.subarray(this.#termStart[slot], this.#termStart[slot + 1]));
-      if (score < MIN_EVIDENCE) continue;
       const prop = this.#proposition[slot];
-      missed.set(prop, Math.min(missed.get(prop) ?? 1, 1 - score));
+      // a proposition one of whose members conflicts with the claim's frame is not the claim's, however close another member
+      if (score < 0) vetoed.add(prop);
+      if (score <= 0) continue;
+      closest.set(prop, Math.max(closest.get(prop) ?? 0, score));
     }
     let best: { score: number; proposition: number } | undefined;
-    for (const [proposition, miss] of missed) {
-      const score = 1 - miss;
+    for (const [proposition, score] of closest) {
+      if (vetoed.has(proposition)) continue;
       if (score >= this.options.threshold && (!best || score > best.score || (score === best.score && proposition < best.proposition))) best = { score, proposition };
     }
     return best?.proposition;
@@ -300,11 +305,17 @@ export class Linker {
           break;
       }
     }
+    // frames that conflict: another place, figures of different things ("troops" and "tanks")
+    if (q.places && otherPlaces && !sharedPlaces) return CONFLICT;
+    if (q.counted && otherCounted && !sharedCounted) return CONFLICT;
+    // a deed neither claim says of the other ("seized" and "evacuated") is another proposition
+    const predicateUnsaid = q.predicateWord >= 0 && otherPredicateWord >= 0 && !saysMine && this.#queryAt[otherPredicateWord] !== stamp;
+    if (predicateUnsaid) return CONFLICT;
+    // so is one done by someone else, unless each names the other's actor among its participants
+    if (q.actors && otherActors && !sharedActors && !namesMyActor && this.#queryAt[otherActorEntity] !== stamp) return CONFLICT;
+    // too little in common to be compared
     if (sharedCount < this.options.minShared || sharedWords < this.options.minSharedWords || !shared) return undefined;
     if (q.entities > 1 && otherEntities > 1 && !sharedEntities) return undefined;
-    if (q.places && otherPlaces && !sharedPlaces) return undefined;
-    // figures of different things ("troops" and "tanks") are different statements
-    if (q.counted && otherCounted && !sharedCounted) return undefined;
 
     const f = new Float64Array(PAIR_FEATURES.length);
     f[0] = shared / Math.sqrt(q.total * otherTotal);
@@ -314,20 +325,17 @@ export class Linker {
     f[4] = Math.min(sharedEntities, 3) / 3;
     f[5] = sharedFigures ? 1 : 0;
     f[6] = sharedPredicates ? 1 : 0;
-    // what one says happened is said in neither the other's predicate nor its words: "the river forms part of the border" reports no deaths
-    f[7] = q.predicateWord >= 0 && otherPredicateWord >= 0 && !saysMine && this.#queryAt[otherPredicateWord] !== stamp ? 1 : 0;
-    // a deed neither claim says of the other ("seized" and "evacuated") is another proposition
-    if (f[7]) return undefined;
-    // so is one done by someone else, unless each names the other's actor among its participants
-    if (f[9] && !namesMyActor && this.#queryAt[otherActorEntity] !== stamp) return undefined;
+    // what one says happened is said in neither the other's predicate nor its words (a conflict by now, so 0)
+    f[7] = predicateUnsaid ? 1 : 0;
     f[8] = sharedActors ? 1 : 0;
     f[9] = q.actors && otherActors && !sharedActors ? 1 : 0;
     return f;
   }
 
-  /** The probability that the pair states one thing, by the fitted weights; 0 when a constraint fails. */
+  /** The probability that the pair states one thing, by the fitted weights; 0 when they have too little in common, -1 when their frames conflict. */
   #similarity(stamp: number, q: QueryTotals, other: Int32Array): number {
     const f = this.#features(stamp, q, other);
+    if (f === CONFLICT) return -1;
     if (!f) return 0;
     let z = this.#weights.bias;
     for (let i = 0; i < f.length; i++) z += this.#weights.weights[i] * f[i];
@@ -365,7 +373,8 @@ export class Linker {
     const first = ids(a);
     const second = ids(b);
     const { stamp, q } = this.#stampQuery(first);
-    return this.#features(stamp, q, second);
+    const f = this.#features(stamp, q, second);
+    return f === CONFLICT ? undefined : f;
   }
 }
 

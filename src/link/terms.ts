@@ -54,6 +54,9 @@ function namesEntity(word: string, named: Set<string>): boolean {
   return false;
 }
 
+/** A wire dateline opening a sentence: "LINDOR, Norvessa, 10 March (Meridian Press) —", "KOLVANY, 13 March —". */
+const DATELINE = /^([A-Z][A-Z.'’ -]{2,}?),[^—–\n]{0,60}?[—–]/;
+
 /** A figure's term: its counted thing and its value to three significant digits ("$916 million" of "$915.7 million"). */
 export const figureTerm = (counted: string, value: number): string => `n:${counted}:${value ? Number(value.toPrecision(3)) : 0}`;
 
@@ -67,13 +70,16 @@ export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cu
   for (const phrase of [record.source, record.cue]) if (phrase) for (const t of tokenize(phrase)) said.add(t.lower);
   // a name counts once, as its entity: its words would weigh it again and make every sentence about
   // the same person look alike; and the speaker is not part of what is said
+  const dateline = DATELINE.exec(record.sentence)?.[1].toLowerCase();
   const named = new Set<string>();
   const terms = new Set<string>();
   for (const e of record.entities) {
     const words = tokenize(e).map((t) => t.lower);
     for (const w of words) named.add(w);
     // a place is a term of its own kind: two reports of the same deed in different places are two facts
-    if (!words.every((w) => said.has(w))) terms.add(`${record.entityTypes?.[e] === "place" ? "p" : "e"}:${e.toLowerCase()}`);
+    // (a dateline's town is where the story was filed, not where it happened)
+    const place = record.entityTypes?.[e] === "place" && e.toLowerCase() !== dateline;
+    if (!words.every((w) => said.has(w))) terms.add(`${place ? "p" : "e"}:${e.toLowerCase()}`);
   }
   const frame = record.frame;
   // a frame read without a parse has no lemmas: the sentence's stems stand in for them
@@ -83,10 +89,11 @@ export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cu
       if (said.has(lemma) || named.has(lemma) || STOPWORDS.has(lemma) || namesEntity(lemma, named)) continue;
       const cls = predicateClass(lemma);
       // speech verbs say who spoke, not what was said
-      if (cls !== "say") terms.add(cls ?? lemma);
+      // stemmed as well, so that the lemmatizer's slips ("blockad" beside "blockade") do not part two wordings
+      if (cls !== "say") terms.add(cls ?? stem(lemma));
     }
   if (frame) {
-    const predicate = frame.predicateClass ?? frame.predicate;
+    const predicate = frame.predicateClass ?? (frame.predicate && stem(frame.predicate));
     // a light predicate ("took part", "is") says nothing of its own to agree or conflict on
     const contentful = frame.predicateClass || (frame.predicate && frame.lemmas.includes(frame.predicate));
     if (predicate && contentful && frame.predicateClass !== "say" && !named.has(predicate)) terms.add(`${frame.predicateClass ? "v" : "u"}:${predicate}`);
