@@ -23,6 +23,8 @@ export interface ClaimFrame {
   /** What it is done to: the object's (or passive subject's) entity, else its head lemma. */
   theme?: string;
   quantities: FrameQuantity[];
+  /** Whether what is said is denied: its predicate negated ("he never touched her") or its cue a denial ("denied that…"). */
+  negated?: boolean;
   /** The first place or country the content names. */
   place?: string;
   /** The first date the sentence gives, as resolved. */
@@ -35,6 +37,7 @@ const CONTENT_POS = new Set(["NOUN", "VERB", "ADJ", "ADV", "PROPN"]);
 /** Lemmas that carry no content of their own in news copy. */
 const LIGHT = new Set(["be", "have", "do", "get", "make", "take", "go", "come", "also", "just", "now", "then", "so", "very", "even", "still", "not", "n't", "never", "more", "most", "other", "such", "only", "well", "there", "here", "too"]);
 const PRONOUN = new Set(["PRON", "DET"]);
+const NEGATION = new Set(["not", "n't", "never", "no"]);
 
 const inside = (w: Span, s: Span): boolean => w.start >= s.start && w.end <= s.end;
 
@@ -78,6 +81,9 @@ export function claimFrame(
   const predicate = [...(verbal.length ? verbal : nominal)].sort((a, b) => tree.ancestors(a).length - tree.ancestors(b).length)[0];
   if (predicate) {
     frame.predicate = predicate.lemma.toLowerCase();
+    const cueDenies = said.some((span) => tree.words.some((w) => inside(w, span) && predicateClass(w.lemma) === "deny"));
+    const negation = tree.children(predicate, "advmod", "neg", "aux").some((w) => NEGATION.has(w.lemma.toLowerCase()) || NEGATION.has(doc.text.slice(w.start, w.end).toLowerCase()));
+    if (cueDenies || negation || frame.predicateClass === "deny") frame.negated = true;
     const cls = predicateClass(frame.predicate);
     if (cls) frame.predicateClass = cls;
     const subject = tree.subject(predicate);
