@@ -1,6 +1,10 @@
-import { test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { createDoc } from "../src/doc.ts";
+import { defaultPipeline } from "../src/extract/index.ts";
+import { toClaimRecords } from "../src/extract/claims.ts";
 import { Linker, claimTerms, countedKey, EchoIndex, minhash, wireCredit } from "../src/link/index.ts";
+import { PAIR_FEATURES, shippedPairWeights } from "../src/link/linker.ts";
 
 const terms = (sentence: string, extra: Partial<Parameters<typeof claimTerms>[0]> = {}) =>
   claimTerms({ sentence, source: null, cue: null, entities: [], quantities: [], ...extra });
@@ -75,4 +79,55 @@ test("a near-copy signature stays what earlier runs stored", () => {
   // stores keep signatures: a change to the hashing would hide echoes between old and new documents
   const sig = minhash("The Kessar dam gave way on Monday night, officials said, and 46 people were killed.");
   assert.deepEqual(Array.from(sig.slice(0, 4)), [76574770, 152075054, 5296226, 10550488]);
+});
+
+test("a proposition one of whose members conflicts with a claim's frame does not take the claim", () => {
+  const linker = new Linker();
+  const vask = linker.add(["dam", "breach", "flood", "p:vask"], undefined, "a");
+  assert.equal(linker.add(["dam", "breach", "flood", "e:orlen"], undefined, "b"), vask, "no place named, no conflict");
+  assert.notEqual(linker.add(["dam", "breach", "flood", "e:orlen", "p:dorn"], undefined, "c"), vask, "Dorn is not Vask");
+});
+
+test("a dateline's town is where the story was filed, not a place of what it reports", () => {
+  const where = { entities: ["Lindor", "Vask"], entityTypes: { Lindor: "place" as const, Vask: "place" as const } };
+  const t = terms("LINDOR, Norvessa, 10 March (Meridian Press) — Floodwater swept through Vask.", where);
+  assert.ok(t.includes("e:lindor") && !t.includes("p:lindor"), t.join(" "));
+  assert.ok(t.includes("p:vask"));
+});
+
+describe("the pair scorer on parsed sentences", () => {
+  const pipeline = defaultPipeline();
+  const link = (linker: Linker, doc: string, text: string) => {
+    const record = toClaimRecords(pipeline.run(createDoc({ id: doc, text, meta: {} })))[0];
+    return linker.add(claimTerms(record), undefined, record.doc);
+  };
+
+  test("two outlets' wordings of one deployment join, a sentence about where the troops train does not", () => {
+    const linker = new Linker();
+    const sent = link(linker, "a", "North Korea has sent 10,000 troops to Russia, the Pentagon said.");
+    assert.equal(link(linker, "b", "Pyongyang dispatched about 10,000 soldiers to Russia, South Korea's spy agency said."), sent);
+    assert.notEqual(link(linker, "c", "North Korean troops are training at bases in Russia's Far East, the agency said."), sent);
+  });
+
+  test("figures of different counted things never join", () => {
+    const linker = new Linker();
+    const troops = link(linker, "a", "North Korea has sent 10,000 troops to Russia, the Pentagon said.");
+    assert.notEqual(link(linker, "b", "North Korea has sent 10,000 tanks to Russia, the Pentagon said."), troops);
+  });
+
+  test("another sentence of the same article is not taken for a second report of it", () => {
+    const linker = new Linker();
+    const first = linker.add(["dam", "breach", "vask", "e:orlen"], undefined, "a");
+    assert.notEqual(linker.add(["dam", "breach", "vask", "e:orlen"], undefined, "a"), first);
+    assert.equal(linker.add(["dam", "breach", "vask", "e:orlen"], undefined, "b"), first);
+  });
+
+  test("the features a pair is scored by are the shipped weights' features", () => {
+    assert.deepEqual(shippedPairWeights().weights.length, PAIR_FEATURES.length);
+    const linker = new Linker();
+    const f = linker.pairFeatures(["dam", "breach", "e:orlen", "n:people:46"], ["dam", "breach", "e:orlen", "n:people:46"]);
+    assert.ok(f);
+    assert.equal(f[PAIR_FEATURES.indexOf("shared figure")], 1);
+    assert.equal(linker.pairFeatures(["dam", "q:troop"], ["dam", "q:tank"]), undefined, "different counted things are kept apart");
+  });
 });

@@ -1,4 +1,5 @@
 import { boilerplateOf, type BoilerplateKind } from "./boilerplate.ts";
+import { claimFrame, type ClaimFrame } from "./frames.ts";
 import { bySentence, spanText, type Attribution, type CertaintyLabel, type ClaimKind, type Doc, type EntityType, type Span } from "../doc.ts";
 
 /** A quantity as a claim record carries it: the scorer's fields plus how it was said. */
@@ -48,6 +49,8 @@ export interface ClaimRecord {
   /** The words behind each label. */
   evidence: { certainty: string[]; attribution: string[]; kind: string[] };
   checkworthy: number;
+  /** Who does what to what, how many, where and when, from the parse (src/extract/frames.ts); absent in records stored before it was kept. */
+  frame?: ClaimFrame;
   /** Set when the sentence is page furniture (a section label, a byline, a photo credit…): not a statement. */
   boilerplate?: BoilerplateKind;
 }
@@ -106,6 +109,7 @@ export function toClaimRecords(doc: Doc): ClaimRecord[] {
         kind: texts(doc, kind?.evidence ?? []),
       },
       checkworthy: kind?.checkworthy ?? 0,
+      frame: claimFrame(doc, s, { attribution, quantities: quantities.get(s.index) ?? [], entities: entities.get(s.index) ?? [], dates: dates.get(s.index) ?? [] }),
       ...(boilerplate ? { boilerplate } : {}),
     };
   });

@@ -58,7 +58,7 @@ export class LinkSession {
         // page furniture (a byline, a section label) is no statement, so it joins no proposition
         const linked = (await this.store.claimsToLink(doc.id)).filter(({ record }) => isStatement(record)).map(({ id, record }) => {
           const terms = claimTerms(record);
-          return { id, terms, proposition: this.#linker.add(terms) };
+          return { id, terms, proposition: this.#linker.add(terms, undefined, record.doc) };
         });
         this.#seq = await this.store.saveLinks(doc.id, { minhash: signature, echoOf, wire }, linked);
         documents++;

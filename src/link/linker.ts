@@ -1,15 +1,22 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
 // Links claims that state the same thing into propositions, one claim at a time.
 //
 // Candidate generation is by inverted index: a new claim looks only at earlier claims that share one
 // of its rarest terms (and only at the most recent entries of very long posting lists), so adding a
 // claim costs about the same with 1,000 or 1,000,000 claims already linked. Candidates are scored by
-// IDF-weighted term overlap; the best one above the threshold gives its proposition, else the claim
-// starts a new one. Two claims that both name several participants (`e:` and `p:` terms) but share
-// none, or that both name places (`p:`) but not the same one, are about different things, however
-// alike their wording.
+// a pair scorer: a logistic layer over IDF-weighted overlap, the rarest shared word, shared entities
+// and figures, and agreement of the claims' frames (predicate class, actor), fitted on linking-dev's
+// gold and the synthetic corpus (models/README.md); the best candidate at or above the threshold gives
+// its proposition, else the claim starts a new one. Frames that conflict never join: claims that name
+// places (`p:`) but not the same one, count different things (`q:`), state a deed (`v:`, `u:`) the
+// other does not say, or have an actor (`a:`) the other does not name; a proposition any of whose
+// candidate members conflicts so is not the claim's. Claims that both name several participants but
+// share none are not compared. A claim is linked by other documents' claims only.
 
 export interface LinkerOptions {
-  /** Similarity at or above which a claim joins a proposition (0..1). */
+  /** Pair probability at or above which a claim joins a proposition (0..1); the shipped weights' threshold by default. */
   threshold?: number;
   /** Shared terms needed at the least, so two short sentences sharing one word do not join. */
   minShared?: number;
@@ -21,16 +28,38 @@ export interface LinkerOptions {
   maxPostings?: number;
 }
 
-const DEFAULTS: Required<LinkerOptions> = { threshold: 0.5, minShared: 2, minSharedWords: 1, probeTerms: 4, maxPostings: 200 };
+/** What `#features` returns for two claims whose frames conflict. */
+const CONFLICT = new Float64Array(0);
 
-/** Share of the smaller claim's word weight that must be shared, beyond names and counted things. */
-const MIN_WORD_OVERLAP = 0.5;
+const DEFAULTS: Required<LinkerOptions> = { threshold: 0.5, minShared: 2, minSharedWords: 1, probeTerms: 8, maxPostings: 200 };
 
 const enum Kind {
   Word = 0,
   Entity = 1,
   Counted = 2,
   Place = 3,
+  Figure = 4,
+  Predicate = 5,
+  Actor = 6,
+}
+
+/** What the pair scorer weighs, in the order of the weights in `models/linking.json`. */
+export const PAIR_FEATURES = [
+  "cosine", "overlap", "word overlap", "rarest shared word", "shared entities",
+  "shared figure", "same predicate class", "predicate unsaid", "same actor", "different actor",
+] as const;
+
+export interface PairWeights {
+  bias: number;
+  weights: number[];
+  threshold: number;
+}
+
+/** The fitted weights shipped in `models/linking.json` (`npm run train:linking`). */
+export function shippedPairWeights(): PairWeights {
+  const file = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../models/linking.json"), "utf8")) as PairWeights & { features: string[] };
+  if (file.features.join("|") !== PAIR_FEATURES.join("|")) throw new Error(`models/linking.json weighs ${file.features.join(", ")}, not the linker's ${PAIR_FEATURES.join(", ")}: run npm run train:linking`);
+  return file;
 }
 
 export class Linker {
@@ -38,6 +67,12 @@ export class Linker {
   #termIds = new Map<string, number>();
   #df: number[] = [];
   #kind: Kind[] = [];
+  /** For a `v:` or `u:` term, the id of the plain word term it names (its predicate said as a word); -1 for others. */
+  #predicateWord: number[] = [];
+  /** For an `a:` term, the id of the `e:` term of the same name (the actor named as a participant); -1 for others. */
+  #actorEntity: number[] = [];
+  /** Whether a predicate term is a near-synonym class (`v:`) rather than a lone lemma (`u:`). */
+  #predicateClassed: boolean[] = [];
   #postings: number[][] = [];
   // claims in flat arrays (a million small objects would cost several hundred MB): claim `slot` has
   // proposition #proposition[slot] and terms #termPool[#termStart[slot] .. #termStart[slot + 1])
@@ -46,6 +81,9 @@ export class Linker {
   #termStart = new Int32Array(1025);
   #termPool = new Int32Array(8192);
   #propositions = 0;
+  /** Each claim's document, as a number (-1: not given): a claim is linked by what other documents say. */
+  #doc = new Int32Array(1024);
+  #docIds = new Map<string, number>();
   // per-call scratch, stamped so nothing is cleared between calls
   #stamp = 0;
   #seenAt = new Int32Array(1024);
@@ -54,10 +92,15 @@ export class Linker {
   #queryAt = new Int32Array(1024);
   #idfValue = new Float64Array(1024);
 
-  constructor(options: LinkerOptions = {}) {
+  #weights: PairWeights;
+
+  /** `weights` default to the shipped ones, and `options.threshold` to theirs. */
+  constructor(options: LinkerOptions = {}, weights: PairWeights = shippedPairWeights()) {
     for (const [k, v] of Object.entries(options))
       if (typeof v !== "number" || !(v >= 0)) throw new RangeError(`Linker option ${k} must be a non-negative number, not ${v}`);
-    this.options = { ...DEFAULTS, ...options };
+    if (weights.weights.length !== PAIR_FEATURES.length) throw new RangeError(`Linker weights must be ${PAIR_FEATURES.length} (${PAIR_FEATURES.join(", ")}), not ${weights.weights.length}`);
+    this.#weights = weights;
+    this.options = { ...DEFAULTS, threshold: weights.threshold, ...options };
   }
 
   get claimCount(): number {
@@ -72,9 +115,10 @@ export class Linker {
    * Links one claim and returns its proposition number. With `proposition` given (a claim linked in an
    * earlier run, loaded from the store) it is registered there without being compared.
    */
-  add(terms: readonly string[], proposition?: number): number {
+  add(terms: readonly string[], proposition?: number, doc?: string): number {
     const ids = Int32Array.from(new Set(terms.map((t) => this.#termId(t))));
-    const prop = proposition ?? this.#best(ids) ?? this.#propositions;
+    const docId = doc === undefined ? -1 : this.#docId(doc);
+    const prop = proposition ?? this.#best(ids, docId) ?? this.#propositions;
     this.#propositions = Math.max(this.#propositions, prop + 1);
     const slot = this.#count++;
     if (slot >= this.#proposition.length) {
@@ -82,7 +126,9 @@ export class Linker {
       this.#termStart = grow(this.#termStart);
       this.#seenAt = grow(this.#seenAt);
       this.#hits = grow(this.#hits);
+      this.#doc = grow(this.#doc);
     }
+    this.#doc[slot] = docId;
     const start = this.#termStart[slot];
     while (start + ids.length > this.#termPool.length) this.#termPool = grow(this.#termPool);
     this.#termPool.set(ids, start);
@@ -95,13 +141,22 @@ export class Linker {
     return prop;
   }
 
+  #docId(doc: string): number {
+    let id = this.#docIds.get(doc);
+    if (id === undefined) this.#docIds.set(doc, (id = this.#docIds.size));
+    return id;
+  }
+
   #termId(term: string): number {
     let id = this.#termIds.get(term);
     if (id === undefined) {
       id = this.#df.length;
       this.#termIds.set(term, id);
       this.#df.push(0);
-      this.#kind.push(term.startsWith("e:") ? Kind.Entity : term.startsWith("p:") ? Kind.Place : term.startsWith("q:") ? Kind.Counted : Kind.Word);
+      this.#kind.push(kindOf(term));
+      this.#predicateWord.push(-1);
+      this.#predicateClassed.push(term.startsWith("v:"));
+      this.#actorEntity.push(-1);
       this.#postings.push([]);
       if (id >= this.#idfAt.length) {
         this.#idfAt = grow(this.#idfAt);
@@ -110,6 +165,8 @@ export class Linker {
         values.set(this.#idfValue);
         this.#idfValue = values;
       }
+      if (this.#kind[id] === Kind.Predicate) this.#predicateWord[id] = this.#termId(term.slice(2));
+      if (this.#kind[id] === Kind.Actor) this.#actorEntity[id] = this.#termId(`e:${term.slice(2)}`);
     }
     return id;
   }
@@ -124,21 +181,9 @@ export class Linker {
   }
 
   /** The proposition of the most similar earlier claim, if similar enough. */
-  #best(terms: Int32Array): number | undefined {
+  #best(terms: Int32Array, doc: number): number | undefined {
     if (!this.#count || !terms.length) return undefined;
-    const stamp = ++this.#stamp;
-    let total = 0;
-    let entities = 0;
-    let places = 0;
-    let wordWeight = 0;
-    for (const t of terms) {
-      this.#queryAt[t] = stamp;
-      total += this.#idf(t);
-      const kind = this.#kind[t];
-      if (kind === Kind.Entity || kind === Kind.Place) entities++;
-      if (kind === Kind.Place) places++;
-      else if (kind === Kind.Word) wordWeight += this.#idf(t);
-    }
+    const { stamp, q } = this.#stampQuery(terms);
     const probes = Array.from(terms)
       .filter((t) => this.#df[t] > 0)
       .sort((a, b) => this.#df[a] - this.#df[b])
@@ -157,16 +202,34 @@ export class Linker {
         if (++this.#hits[slot] === 2 || p === 0) candidates.push(slot);
       }
     });
-    let best: { score: number; proposition: number } | undefined;
+    // a proposition is as close as its closest member (adding up its members' evidence would count a
+    // wire story's copies several times), unless any member's frame conflicts with the claim's
+    const closest = new Map<number, number>();
+    const vetoed = new Set<number>();
     for (const slot of new Set(candidates)) {
-      const score = this.#similarity(stamp, total, entities, places, wordWeight, this.#termPool.subarray(this.#termStart[slot], this.#termStart[slot + 1]));
-      if (score >= this.options.threshold && (!best || score > best.score)) best = { score, proposition: this.#proposition[slot] };
+      // another sentence of the same article is another statement of it, not a second report of one
+      if (doc >= 0 && this.#doc[slot] === doc) continue;
+      const score = this.#similarity(stamp, q, this.#termPool.subarray(this.#termStart[slot], this.#termStart[slot + 1]));
+      const prop = this.#proposition[slot];
+      // a proposition one of whose members conflicts with the claim's frame is not the claim's, however close another member
+      if (score < 0) vetoed.add(prop);
+      if (score <= 0) continue;
+      closest.set(prop, Math.max(closest.get(prop) ?? 0, score));
+    }
+    let best: { score: number; proposition: number } | undefined;
+    for (const [proposition, score] of closest) {
+      if (vetoed.has(proposition)) continue;
+      if (score >= this.options.threshold && (!best || score > best.score || (score === best.score && proposition < best.proposition))) best = { score, proposition };
     }
     return best?.proposition;
   }
 
-  /** Mean of the overlap coefficient and the cosine of IDF-weighted term sets; 0 when the constraints fail. */
-  #similarity(stamp: number, total: number, entities: number, places: number, wordWeight: number, other: Int32Array): number {
+  /**
+   * The pair's features (`PAIR_FEATURES`) against the stamped query, or undefined when a hard
+   * constraint keeps the two apart: too few shared terms, participants or places that differ, or
+   * figures of different counted things.
+   */
+  #features(stamp: number, q: QueryTotals, other: Int32Array): Float64Array | undefined {
     let shared = 0;
     let sharedCount = 0;
     let sharedWords = 0;
@@ -177,33 +240,161 @@ export class Linker {
     let otherTotal = 0;
     let sharedWordWeight = 0;
     let otherWordWeight = 0;
+    let rarest = 0;
+    let sharedFigures = 0;
+    let otherCounted = 0;
+    let sharedCounted = 0;
+    let otherPredicates = 0;
+    let sharedPredicates = 0;
+    let otherActors = 0;
+    let sharedActors = 0;
+    let otherPredicateWord = -1;
+    let otherClassed = false;
+    let otherActorEntity = -1;
+    let namesMyActor = false;
+    let saysMine = false;
     for (const t of other) {
       const w = this.#idf(t);
       otherTotal += w;
       const kind = this.#kind[t];
-      if (kind === Kind.Entity || kind === Kind.Place) otherEntities++;
-      if (kind === Kind.Place) otherPlaces++;
-      else if (kind === Kind.Word) otherWordWeight += w;
-      if (this.#queryAt[t] === stamp) {
+      const mine = this.#queryAt[t] === stamp;
+      if (t === q.predicateWord) saysMine = true;
+      if (t === q.actorEntity) namesMyActor = true;
+      if (mine) {
         shared += w;
         sharedCount++;
-        if (kind === Kind.Word) {
-          sharedWords++;
-          sharedWordWeight += w;
-        } else if (kind === Kind.Entity || kind === Kind.Place) sharedEntities++;
-        if (kind === Kind.Place) sharedPlaces++;
+      }
+      switch (kind) {
+        case Kind.Word:
+          otherWordWeight += w;
+          if (mine) {
+            sharedWords++;
+            sharedWordWeight += w;
+            if (w > rarest) rarest = w;
+          }
+          break;
+        case Kind.Place:
+          otherPlaces++;
+          otherEntities++;
+          if (mine) {
+            sharedPlaces++;
+            sharedEntities++;
+          }
+          break;
+        case Kind.Entity:
+          otherEntities++;
+          if (mine) sharedEntities++;
+          break;
+        case Kind.Counted:
+          otherCounted++;
+          if (mine) sharedCounted++;
+          break;
+        case Kind.Figure:
+          if (mine) sharedFigures++;
+          break;
+        case Kind.Predicate:
+          otherPredicates++;
+          if (mine) sharedPredicates++;
+          otherPredicateWord = this.#predicateWord[t];
+          otherClassed = this.#predicateClassed[t];
+          break;
+        case Kind.Actor:
+          otherActors++;
+          if (mine) sharedActors++;
+          otherActorEntity = this.#actorEntity[t];
+          break;
       }
     }
-    if (sharedCount < this.options.minShared || sharedWords < this.options.minSharedWords || !shared) return 0;
-    if (entities > 1 && otherEntities > 1 && !sharedEntities) return 0;
-    if (places && otherPlaces && !sharedPlaces) return 0;
-    // the same participants doing something else is another proposition: most of what is said must match
-    if (sharedWordWeight < MIN_WORD_OVERLAP * Math.min(wordWeight, otherWordWeight)) return 0;
-    const overlap = shared / Math.min(total, otherTotal);
-    const cosine = shared / Math.sqrt(total * otherTotal);
-    return (overlap + cosine) / 2;
+    // frames that conflict: another place, figures of different things ("troops" and "tanks")
+    if (q.places && otherPlaces && !sharedPlaces) return CONFLICT;
+    if (q.counted && otherCounted && !sharedCounted) return CONFLICT;
+    // a deed neither claim says of the other ("seized" and "evacuated") is another proposition
+    const predicateUnsaid = q.predicateWord >= 0 && otherPredicateWord >= 0 && !saysMine && this.#queryAt[otherPredicateWord] !== stamp;
+    if (predicateUnsaid) return CONFLICT;
+    // so is one done by someone else, unless each names the other's actor among its participants
+    if (q.actors && otherActors && !sharedActors && !namesMyActor && this.#queryAt[otherActorEntity] !== stamp) return CONFLICT;
+    // too little in common to be compared
+    if (sharedCount < this.options.minShared || sharedWords < this.options.minSharedWords || !shared) return undefined;
+    if (q.entities > 1 && otherEntities > 1 && !sharedEntities) return undefined;
+
+    const f = new Float64Array(PAIR_FEATURES.length);
+    f[0] = shared / Math.sqrt(q.total * otherTotal);
+    f[1] = shared / Math.min(q.total, otherTotal);
+    f[2] = q.wordWeight && otherWordWeight ? sharedWordWeight / Math.min(q.wordWeight, otherWordWeight) : 0;
+    f[3] = rarest / Math.log(this.#count + 2);
+    f[4] = Math.min(sharedEntities, 3) / 3;
+    f[5] = sharedFigures ? 1 : 0;
+    f[6] = sharedPredicates ? 1 : 0;
+    // what one says happened is said in neither the other's predicate nor its words (a conflict by now, so 0)
+    f[7] = predicateUnsaid ? 1 : 0;
+    f[8] = sharedActors ? 1 : 0;
+    f[9] = q.actors && otherActors && !sharedActors ? 1 : 0;
+    return f;
+  }
+
+  /** The probability that the pair states one thing, by the fitted weights; 0 when they have too little in common, -1 when their frames conflict. */
+  #similarity(stamp: number, q: QueryTotals, other: Int32Array): number {
+    const f = this.#features(stamp, q, other);
+    if (f === CONFLICT) return -1;
+    if (!f) return 0;
+    let z = this.#weights.bias;
+    for (let i = 0; i < f.length; i++) z += this.#weights.weights[i] * f[i];
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  /** The totals of a query's terms that its comparisons need, with its terms stamped. */
+  #stampQuery(terms: Int32Array): { stamp: number; q: QueryTotals } {
+    const stamp = ++this.#stamp;
+    const q: QueryTotals = { total: 0, entities: 0, places: 0, wordWeight: 0, counted: 0, predicates: 0, actors: 0, predicateWord: -1, predicateClassed: false, actorEntity: -1 };
+    for (const t of terms) {
+      this.#queryAt[t] = stamp;
+      const w = this.#idf(t);
+      q.total += w;
+      const kind = this.#kind[t];
+      if (kind === Kind.Entity || kind === Kind.Place) q.entities++;
+      if (kind === Kind.Place) q.places++;
+      else if (kind === Kind.Word) q.wordWeight += w;
+      else if (kind === Kind.Counted) q.counted++;
+      else if (kind === Kind.Predicate) {
+        q.predicates++;
+        q.predicateWord = this.#predicateWord[t];
+        q.predicateClassed = this.#predicateClassed[t];
+      } else if (kind === Kind.Actor) {
+        q.actors++;
+        q.actorEntity = this.#actorEntity[t];
+      }
+    }
+    return { stamp, q };
+  }
+
+  /** The features of two claims' terms against what is linked so far (for fitting the weights); undefined when a constraint keeps them apart. */
+  pairFeatures(a: readonly string[], b: readonly string[]): Float64Array | undefined {
+    const ids = (terms: readonly string[]) => Int32Array.from(new Set(terms.map((t) => this.#termId(t))));
+    const first = ids(a);
+    const second = ids(b);
+    const { stamp, q } = this.#stampQuery(first);
+    const f = this.#features(stamp, q, second);
+    return f === CONFLICT ? undefined : f;
   }
 }
+
+interface QueryTotals {
+  total: number;
+  entities: number;
+  places: number;
+  wordWeight: number;
+  counted: number;
+  predicates: number;
+  actors: number;
+  /** The word term of the query's predicate, -1 when it has none. */
+  predicateWord: number;
+  predicateClassed: boolean;
+  /** The `e:` term of the query's actor, -1 when it has none. */
+  actorEntity: number;
+}
+
+const KIND_OF_PREFIX: Record<string, Kind> = { e: Kind.Entity, p: Kind.Place, q: Kind.Counted, n: Kind.Figure, v: Kind.Predicate, u: Kind.Predicate, a: Kind.Actor };
+const kindOf = (term: string): Kind => (term[1] === ":" ? (KIND_OF_PREFIX[term[0]] ?? Kind.Word) : Kind.Word);
 
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {
   const next = new Int32Array(a.length * 2);

@@ -4,8 +4,10 @@ import type { ClaimRecord } from "../extract/claims.ts";
 // "Civil Protection Service"; "the Foreign Ministry" after "Tarvonia's Ministry of Foreign Affairs".
 // Counting independent sources needs one name each. Three general rules, most specific first:
 // an acronym is the name whose initials it spells; a name of two or more words all of which stand in
-// exactly one longer name is that name ("Foreign Ministry" in "Ministry of Foreign Affairs of X"); a definite description ("the ministry", "the regional health office") is the nearest
-// earlier name in the same document that holds all its words.
+// exactly one longer name is that name ("Foreign Ministry" in "Ministry of Foreign Affairs of X"), and
+// one word the one longer name it ends ("Comey", "the Times"); a definite description ("the ministry",
+// "the regional health office") is the nearest earlier name in the same document that holds all its
+// words; a spokesperson is the body named before the role ("a ministry spokeswoman").
 
 /** The key two spellings of one source share: "The Pentagon" = "pentagon". */
 export const sourceKey = (name: string): string =>
@@ -33,6 +35,20 @@ const sameOrDemonym = (a: string, b: string): boolean => a === b || adjectiveOf(
 /** Whether a name's words hold `word`, as itself or as its place's adjective. */
 const holdsWord = (hay: string, word: string): boolean =>
   containsWords(hay, word) || (word.length >= 5 && hay.includes(word.slice(0, 4)) && hay.split(" ").some((w) => w.length >= 4 && sameOrDemonym(w, word)));
+
+const ROLE = /\b(?:spokes(?:man|woman|person|people)|press (?:secretary|officer|office|service)|representative)\b/i;
+/** Words before a role that name no body: "a", "deputy", "chief". */
+const NOT_A_BODY = new Set(["a", "an", "the", "deputy", "chief", "senior", "acting", "assistant", "principal", "its", "their", "his", "her"]);
+
+/** The body a spokesperson speaks for, named before the role: "State Department spokesman" → "State Department", "a ministry spokeswoman" → "the ministry". */
+function bodyOf(name: string): string | undefined {
+  const role = ROLE.exec(name);
+  if (!role) return undefined;
+  const words = name.slice(0, role.index).replace(/[’']s\b/g, "").split(/\s+/).filter((w) => w && !NOT_A_BODY.has(w.toLowerCase()));
+  if (!words.length) return undefined;
+  const body = words.join(" ");
+  return /^\p{Lu}/u.test(body) ? body : `the ${body}`;
+}
 
 interface Mention {
   name: string;
@@ -71,6 +87,9 @@ export class SourceNames {
 
   /** The one name a source goes by, as said in `doc` at sentence `index`. */
   canonical(name: string, doc: string, index: number): string {
+    // a spokesperson speaks for the body named before the role: "a ministry spokeswoman" is the ministry
+    const body = bodyOf(name);
+    if (body) return this.canonical(body, doc, index);
     return isDescription(name) ? this.#described(name, doc, index) : this.#named(name);
   }
 
@@ -78,7 +97,7 @@ export class SourceNames {
   #described(name: string, doc: string, index: number): string {
     const key = sourceKey(name);
     const words = key.split(" ");
-    const here = (this.#byDoc.get(doc) ?? []).filter((m) => !isDescription(m.name) && words.every((w) => containsWords(m.key, w)));
+    const here = (this.#byDoc.get(doc) ?? []).filter((m) => !isDescription(m.name) && !ROLE.test(m.name) && words.every((w) => containsWords(m.key, w)));
     const before = here.filter((m) => m.index <= index).sort((a, b) => b.index - a.index)[0] ?? here[0];
     if (before) return this.canonical(before.name, doc, before.index);
     return this.#named(name);
@@ -97,6 +116,11 @@ export class SourceNames {
       for (const [k, full] of this.#proper) if (k !== key && initials(full) === bare) return full;
     }
     const words = key.split(" ");
+    // one word is the one longer name it ends ("Comey" of "James Comey", "the Times" of "New York Times")
+    if (words.length === 1 && !isAcronym(name)) {
+      const ends = new Set([...this.#proper.keys()].filter((k) => k !== key && k.endsWith(` ${key}`)).map((k) => this.#named(this.#proper.get(k)!)));
+      if (ends.size === 1) return [...ends][0];
+    }
     const longer = words.length < 2 ? [] : [...this.#proper.keys()].filter((k) => k.split(" ").length > words.length && words.every((w) => holdsWord(k, w)));
     if (longer.length === 1) return this.#named(this.#proper.get(longer[0])!);
     // "Interior Ministry" stands in "Ministry of the Interior", "Norvessan Interior Ministry" and

@@ -82,6 +82,7 @@ const valueOf = (c: StoryClaim, q: StoryClaim["quantities"][number], proposition
 export function numbersOf(story: Story): NumberSeries[] {
   const out = new Map<string, NumberSeries>();
   const seen = new Set<string>();
+  const wordings = new Map<NumberSeries, Map<string, number>>();
   for (const p of story.propositions)
     for (const c of p.claims)
       for (const q of c.quantities) {
@@ -93,10 +94,16 @@ export function numbersOf(story: Story): NumberSeries[] {
         if (seen.has(once)) continue;
         seen.add(once);
         let series = out.get(key);
-        if (!series) out.set(key, (series = { label: state ? `${counted} · ${state}` : counted, counted, ...(state ? { state } : {}), values: [], revisedBy: [] }));
+        if (!series) out.set(key, (series = { label: "", counted, ...(state ? { state } : {}), values: [], revisedBy: [] }));
         series.values.push(valueOf(c, q, p.id));
+        const said = wordings.get(series) ?? new Map<string, number>();
+        said.set(counted, (said.get(counted) ?? 0) + 1);
+        wordings.set(series, said);
       }
   for (const s of out.values()) {
+    // a series goes by the word most of its figures count in ("people", beside "residents" and "civilians"), not by whichever came first
+    s.counted = [...wordings.get(s)!].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+    s.label = s.state ? `${s.counted} · ${s.state}` : s.counted;
     s.values.sort(byDate);
     const figures = new Map<string, Set<string>>();
     for (const v of s.values) {

@@ -64,8 +64,12 @@ export interface Story {
   sources: SourceSummary[];
 }
 
+/**
+ * How a claim stands to what it states. A denial counts when it denies the frame's predicate (negated,
+ * or said with a denying cue); "X was careless but did not warrant charges" asserts what it states.
+ */
 const stanceOf = (r: ClaimRecord): Stance =>
-  r.certainty === "denied" ? "denies" : r.certainty === "asserted" || r.certainty === "predicted" ? "supports" : "hedges";
+  r.certainty === "denied" ? (r.frame?.predicate && !r.frame.negated ? "supports" : "denies") : r.certainty === "asserted" || r.certainty === "predicted" ? "supports" : "hedges";
 
 /** Who speaks in a claim: its attributed source, else the outlet that published it in its own voice. */
 const speaker = (l: LinkedRecord, names: SourceNames): string =>

@@ -1,4 +1,5 @@
 import type { ClaimRecord } from "../extract/claims.ts";
+import { predicateClass } from "../extract/lexicons/predicates.ts";
 import { tokenize } from "../text/tokens.ts";
 
 // What a claim is about, as a set of terms: its content words (lightly stemmed), the entities it
@@ -53,28 +54,64 @@ function namesEntity(word: string, named: Set<string>): boolean {
   return false;
 }
 
-/** The terms a claim is linked by: content-word stems, `e:` entities and `q:` counted things. */
-export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cue" | "entities" | "entityTypes" | "quantities">): string[] {
+/** A wire dateline opening a sentence: "LINDOR, Norvessa, 10 March (Meridian Press) —", "KOLVANY, 13 March —". */
+const DATELINE = /^([A-Z][A-Z.'’ -]{2,}?),[^—–\n]{0,60}?[—–]/;
+
+/** A figure's term: its counted thing and its value to three significant digits ("$916 million" of "$915.7 million"). */
+export const figureTerm = (counted: string, value: number): string => `n:${counted}:${value ? Number(value.toPrecision(3)) : 0}`;
+
+/**
+ * The terms a claim is linked by: content words (the frame's lemmas, folded into their near-synonym
+ * class, else stems of the sentence's words), `e:` entities and `p:` places, `q:` counted things, `n:`
+ * figures, and from the frame `v:` the predicate's class (`u:` its lemma when it has none) and `a:` the actor.
+ */
+export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cue" | "entities" | "entityTypes" | "quantities" | "frame">): string[] {
   const said = new Set<string>();
   for (const phrase of [record.source, record.cue]) if (phrase) for (const t of tokenize(phrase)) said.add(t.lower);
   // a name counts once, as its entity: its words would weigh it again and make every sentence about
   // the same person look alike; and the speaker is not part of what is said
+  const dateline = DATELINE.exec(record.sentence)?.[1].toLowerCase();
   const named = new Set<string>();
   const terms = new Set<string>();
   for (const e of record.entities) {
     const words = tokenize(e).map((t) => t.lower);
     for (const w of words) named.add(w);
     // a place is a term of its own kind: two reports of the same deed in different places are two facts
-    if (!words.every((w) => said.has(w))) terms.add(`${record.entityTypes?.[e] === "place" ? "p" : "e"}:${e.toLowerCase()}`);
+    // (a dateline's town is where the story was filed, not where it happened)
+    const place = record.entityTypes?.[e] === "place" && e.toLowerCase() !== dateline;
+    if (!words.every((w) => said.has(w))) terms.add(`${place ? "p" : "e"}:${e.toLowerCase()}`);
   }
-  const tokens = tokenize(record.sentence);
+  const frame = record.frame;
+  // a frame read without a parse has no lemmas: the sentence's stems stand in for them
+  if (!frame?.lemmas.length) addStems(record.sentence, said, named, terms);
+  else
+    for (const lemma of frame.lemmas) {
+      if (said.has(lemma) || named.has(lemma) || STOPWORDS.has(lemma) || namesEntity(lemma, named)) continue;
+      const cls = predicateClass(lemma);
+      // speech verbs say who spoke, not what was said
+      // stemmed as well, so that the lemmatizer's slips ("blockad" beside "blockade") do not part two wordings
+      if (cls !== "say") terms.add(cls ?? stem(lemma));
+    }
+  if (frame) {
+    const predicate = frame.predicateClass ?? (frame.predicate && stem(frame.predicate));
+    // a light predicate ("took part", "is") says nothing of its own to agree or conflict on
+    const contentful = frame.predicateClass || (frame.predicate && frame.lemmas.includes(frame.predicate));
+    if (predicate && contentful && frame.predicateClass !== "say" && !named.has(predicate)) terms.add(`${frame.predicateClass ? "v" : "u"}:${predicate}`);
+    if (frame.actor) terms.add(`a:${frame.actor.toLowerCase()}`);
+    for (const q of frame.quantities) terms.add(figureTerm(countedKey(q.counted), q.max));
+  }
+  for (const q of record.quantities) terms.add(`q:${q.kind === "percent" ? "percent" : countedKey(q.of)}`);
+  return [...terms];
+}
+
+/** Stems of a sentence's content words, for records stored without a frame. */
+function addStems(sentence: string, said: Set<string>, named: Set<string>, terms: Set<string>): void {
+  const tokens = tokenize(sentence);
   tokens.forEach((t, i) => {
     const w = t.lower;
     if (w.length < 3 || said.has(w) || named.has(w) || STOPWORDS.has(w) || !/^\p{L}/u.test(w)) return;
     // a capitalised word that belongs to a named entity ("Ukrainian" of Ukraine) is spoken for by the entity
-    if (i > 0 && /^\p{Lu}/u.test(record.sentence[t.start]) && namesEntity(w, named)) return;
+    if (i > 0 && /^\p{Lu}/u.test(sentence[t.start]) && namesEntity(w, named)) return;
     terms.add(stem(w.replace(/['’].*$/, "")));
   });
-  for (const q of record.quantities) terms.add(`q:${countedKey(q.of)}`);
-  return [...terms];
 }
