@@ -49,8 +49,8 @@ const PLACE_NOUNS = new Set(["region", "oblast", "province", "district", "county
 const PLACE_SUFFIXES = new Set(["oblast", "region", "province", "krai", "governorate", "prefecture"]);
 /** Words that open a saint's name, whose possessive belongs to the body named after them. */
 const SAINTS = new Set(["st", "st.", "saint", "ste", "ste."]);
-/** Capitalised words that end the name of a street, a landmark or a feature of the land: "Wall Street", "Lake Ormen". */
-const LANDMARK_HEADS = new Set("street avenue road boulevard square lane bridge river lake mountain mountains island islands bay sea ocean valley park canal strait".split(" "));
+/** Capitalised words that end the name of a street: "Wall Street", "Downing Street". */
+const LANDMARK_HEADS = new Set("street avenue road boulevard square lane".split(" "));
 /** Prepositions that make a following capital the city rather than its government ("in Seoul" vs "Seoul said"). */
 const LOCATIVE = new Set(["in", "at", "to", "from", "into", "near", "outside", "inside", "across", "throughout", "via", "around", "toward", "towards"]);
 /** Prepositions that make an unknown name a place: narrower, since people come "from" and speak "to". */
