@@ -133,3 +133,7 @@ test("a body with a saint's possessive or an 'of the' title in its name is one o
   assert.deepEqual(typed("She studied at St Mary's College Dublin last year."), [["St Mary's College Dublin", "organization"]]);
   assert.deepEqual(typed("The Office of the Chief Statistician said 312 people died."), [["Office of the Chief Statistician", "organization"]]);
 });
+
+test("a body whose name opens with what it is stays a body: Radio Ormen", () => {
+  assert.deepEqual(mentions("Radio Ormen reported the toll.").map((e) => [e.canonical, e.type]), [["Radio Ormen", "organization"]]);
+});

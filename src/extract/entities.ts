@@ -337,7 +337,8 @@ class SentenceReader {
       this.#context.places.add(name.join(" ").toLowerCase());
       return this.#emit(span, name.join(" "), "place", evidence);
     }
-    if (lowers.some((l) => ORG_HEADS.has(l)) || lowers.includes("of") || lowers.includes("for")) return this.#emit(span, words.join(" "), "organization", evidence);
+    // "Radio Ormen", "Bank of England": a body's name may open with what it is
+    if (lowers.some((l) => ORG_HEADS.has(l)) || ORG_OPENERS.has(lowers[0]) || lowers.includes("of") || lowers.includes("for")) return this.#emit(span, words.join(" "), "organization", evidence);
     if (words.length === 1 && isAllCaps(words[0])) {
       if (isCommonWord(last)) return; // "BREAKING", "UPDATE"
       return this.#emit(span, words[0], "organization", evidence);
