@@ -62,15 +62,17 @@ export function claimFrame(
   sentence: Span & { index: number },
   found: { attribution?: Attribution; quantities: readonly Quantity[]; entities: readonly EntityMention[]; dates: readonly { date: string }[] },
 ): ClaimFrame {
-  const parsed = doc.layers.syntax?.find((p) => p.sentence === sentence.index);
-  const quantities = found.quantities.map((q) => ({ min: q.min, max: q.max, counted: countedHead(q, parsed ? new Tree(parsed) : undefined) }));
+  // the syntax layer holds one parse per sentence, in order: found by index, not by a search per sentence
+  const at = doc.layers.syntax?.[sentence.index];
+  const parsed = at?.sentence === sentence.index ? at : undefined;
+  const tree = parsed && Tree.of(parsed);
+  const quantities = found.quantities.map((q) => ({ min: q.min, max: q.max, counted: countedHead(q, tree) }));
   const time = found.dates[0]?.date;
   const content: Span = found.attribution ?? sentence;
   const said = (found.attribution?.chain ?? []).flatMap((l) => [l.source, l.cue]);
   const place = found.entities.find((e) => (e.type === "place" || e.type === "country") && inside(e, content) && !said.some((s) => inside(e, s)))?.canonical;
   const frame: ClaimFrame = { quantities, lemmas: [], ...(place ? { place } : {}), ...(time ? { time } : {}) };
-  if (!parsed) return frame;
-  const tree = new Tree(parsed);
+  if (!tree) return frame;
   const words = tree.words.filter((w) => inside(w, content) && !said.some((s) => inside(w, s)));
   // the predicate heads what is said: a word of it whose head is not (the cue, or outside the content)
   // (the highest such verb or adjective, else noun: "concluded this month that…" is "conclude")
@@ -118,7 +120,10 @@ function countedHead(q: Quantity, tree: Tree | undefined): string {
   if (q.kind === "percent") return "percent";
   const span = q.ofSpan;
   if (span && tree) {
-    const heads = tree.words.filter((w) => inside(w, span) && (!tree.head(w) || !inside(tree.head(w)!, span)));
+    // the words of the phrase only, from the one at its start: a sentence of thousands of figures stays linear
+    const heads: SyntaxWord[] = [];
+    for (let w = tree.wordAt(span.start); w && w.start < span.end; w = tree.words[w.index + 1])
+      if (inside(w, span) && (!tree.head(w) || !inside(tree.head(w)!, span))) heads.push(w);
     if (heads.length) return heads[heads.length - 1].lemma.toLowerCase();
   }
   const words = q.of.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
