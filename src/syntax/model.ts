@@ -111,5 +111,5 @@ export class SyntaxModel {
  * The treebank writes its quotation marks mostly as ASCII (‘ twice in all of EWT train), so a news
  * page's typographic marks are read as the ASCII ones the models know: a lone ‘ was tagged a verb.
  */
-const TYPOGRAPHIC_QUOTES: Record<string, string> = { "‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"' };
-const plainQuote = (form: string): string => TYPOGRAPHIC_QUOTES[form] ?? form;
+const TYPOGRAPHIC_QUOTES = new Map([["‘", "'"], ["’", "'"], ["“", '"'], ["”", '"'], ["«", '"'], ["»", '"'], ["„", '"']]);
+const plainQuote = (form: string): string => (form.length === 1 ? (TYPOGRAPHIC_QUOTES.get(form) ?? form) : form);
