@@ -284,15 +284,23 @@ function headlineSpeaker(doc: Doc, sentence: Sentence): Candidate | undefined {
   // a headline's capitals prove nothing, so its names are those the article names as people
   const opening = doc.text.slice(sentence.start, sentence.end);
   let nameEnd = -1;
-  for (const e of doc.layers.entities ?? []) {
-    const name = doc.text.slice(e.start, e.end);
-    if (e.type === "person" && name.length > nameEnd - sentence.start && opening.startsWith(name + " ")) nameEnd = sentence.start + name.length;
-  }
+  for (const name of personNames(doc)) if (name.length > nameEnd - sentence.start && opening.startsWith(name + " ")) nameEnd = sentence.start + name.length;
   if (nameEnd < 0) return undefined;
   let verb = sentence.tokenStart;
   while (verb < sentence.tokenEnd && doc.tokens[verb].end <= nameEnd) verb++;
   if (verb + 1 >= sentence.tokenEnd || !isWord(doc.tokens[verb]) || !isCapitalised(doc, verb)) return undefined;
   return { cue: { start: verb, end: verb + 1 }, frame: "verb", source: { start: sentence.tokenStart, end: verb }, content: contentAfter(doc, sentence, verb + 1), citing: false };
+}
+
+const namesOf = new WeakMap<Doc, Set<string>>();
+/** The ways the document writes its people's names, read once however many headlines ask. */
+function personNames(doc: Doc): Set<string> {
+  let names = namesOf.get(doc);
+  if (!names) {
+    names = new Set((doc.layers.entities ?? []).filter((e) => e.type === "person").map((e) => doc.text.slice(e.start, e.end)));
+    namesOf.set(doc, names);
+  }
+  return names;
 }
 
 const CREDIT_DASHES = new Set(["―", "—", "–", "-"]);
