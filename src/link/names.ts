@@ -61,6 +61,14 @@ export class SourceNames {
   #mentions: Mention[] = [];
   #byDoc = new Map<string, Mention[]>();
   #proper = new Map<string, string>(); // key → first spelling, for names that are not descriptions
+  // indexes of the proper names, so a name is resolved against the few that can hold it, not all of them:
+  // a story of thousands of sources resolves each of its names once
+  /** The first three letters of a word → the keys with such a word (a word and its place's adjective share them). */
+  #byPrefix = new Map<string, Set<string>>();
+  /** A key's last word → the keys that end in it. */
+  #byLastWord = new Map<string, string[]>();
+  /** Initials → [key, name] of the names that have them, in the order they were met. */
+  #byInitials = new Map<string, [string, string][]>();
   /** Apart from a description's nearest earlier name, a name resolves the same wherever it is said: once (a story of 100k claims asks ~300k times). */
   #resolved = new Map<string, string>();
 
@@ -82,7 +90,23 @@ export class SourceNames {
     this.#mentions.push(m);
     if (!this.#byDoc.has(doc)) this.#byDoc.set(doc, []);
     this.#byDoc.get(doc)!.push(m);
-    if (!isDescription(name) && !isAcronym(name) && !this.#proper.has(key)) this.#proper.set(key, name.replace(/^the /i, "").trim());
+    if (!isDescription(name) && !isAcronym(name) && !this.#proper.has(key)) this.#addProper(key, name.replace(/^the /i, "").trim());
+  }
+
+  #addProper(key: string, name: string): void {
+    this.#proper.set(key, name);
+    const words = key.split(" ");
+    for (const w of words) {
+      const prefix = w.slice(0, 3);
+      if (!this.#byPrefix.has(prefix)) this.#byPrefix.set(prefix, new Set());
+      this.#byPrefix.get(prefix)!.add(key);
+    }
+    const last = words[words.length - 1];
+    if (!this.#byLastWord.has(last)) this.#byLastWord.set(last, []);
+    this.#byLastWord.get(last)!.push(key);
+    const initial = initials(name);
+    if (!this.#byInitials.has(initial)) this.#byInitials.set(initial, []);
+    this.#byInitials.get(initial)!.push([key, name]);
   }
 
   /** The one name a source goes by, as said in `doc` at sentence `index`. */
@@ -113,15 +137,15 @@ export class SourceNames {
     const key = sourceKey(name);
     if (isAcronym(name)) {
       const bare = name.replace(/^the /i, "");
-      for (const [k, full] of this.#proper) if (k !== key && initials(full) === bare) return full;
+      for (const [k, full] of this.#byInitials.get(bare) ?? []) if (k !== key) return full;
     }
     const words = key.split(" ");
     // one word is the one longer name it ends ("Comey" of "James Comey", "the Times" of "New York Times")
     if (words.length === 1 && !isAcronym(name)) {
-      const ends = new Set([...this.#proper.keys()].filter((k) => k !== key && k.endsWith(` ${key}`)).map((k) => this.#named(this.#proper.get(k)!)));
+      const ends = new Set((this.#byLastWord.get(key) ?? []).filter((k) => k !== key && k.endsWith(` ${key}`)).map((k) => this.#named(this.#proper.get(k)!)));
       if (ends.size === 1) return [...ends][0];
     }
-    const longer = words.length < 2 ? [] : [...this.#proper.keys()].filter((k) => k.split(" ").length > words.length && words.every((w) => holdsWord(k, w)));
+    const longer = words.length < 2 ? [] : [...this.#holdingAll(words)].filter((k) => k.split(" ").length > words.length && words.every((w) => holdsWord(k, w)));
     if (longer.length === 1) return this.#named(this.#proper.get(longer[0])!);
     // "Interior Ministry" stands in "Ministry of the Interior", "Norvessan Interior Ministry" and
     // "Ministry of the Interior of Norvessa": one source when all of them are
@@ -130,5 +154,16 @@ export class SourceNames {
       if (names.size === 1) return [...names][0];
     }
     return this.#proper.get(key) ?? name.replace(/^the /i, "").trim();
+  }
+
+  /** The keys that may hold every word: those in the smallest of the words' prefix sets (a superset of the answer). */
+  #holdingAll(words: string[]): Set<string> {
+    let smallest: Set<string> | undefined;
+    for (const w of words) {
+      const keys = this.#byPrefix.get(w.slice(0, 3));
+      if (!keys) return new Set();
+      if (!smallest || keys.size < smallest.size) smallest = keys;
+    }
+    return smallest ?? new Set();
   }
 }
