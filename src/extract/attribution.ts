@@ -280,7 +280,7 @@ function carryOnTag(doc: Doc, sentence: Sentence): Candidate | undefined {
  */
 function headlineSpeaker(doc: Doc, sentence: Sentence): Candidate | undefined {
   const tokens = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
-  if (!isHeadline(doc.text, tokens) || !tokens.some((t) => opensQuoteMark(t.lower) || t.lower === "‘")) return undefined;
+  if (!isHeadline(doc.text, tokens) || !tokens.some((t) => opensQuoteMark(t.lower))) return undefined;
   // a headline's capitals prove nothing, so its names are those the article names as people
   const opening = doc.text.slice(sentence.start, sentence.end);
   let nameEnd = -1;
