@@ -321,7 +321,7 @@ function housekeepingOf(doc: Doc, sentence: Sentence): Span | undefined {
  * "X said:", its first word).
  */
 function here(doc: Doc, sentence: Sentence, found: SentenceLayers, span: Span | undefined): Span | undefined {
-  if (!span || (span.start >= sentence.start && span.end <= sentence.end)) return span;
+  if (!span || within(sentence, span)) return span;
   const opening = doc.tokens[sentence.tokenStart];
   return found.attribution?.evidence[0] ?? { start: opening.start, end: opening.end };
 }

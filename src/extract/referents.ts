@@ -41,7 +41,7 @@ export class Referents {
 
   /** A person just found speaking at `at` becomes salient there. */
   speaker(name: string, at: number): void {
-    if (!this.#gender.has(name)) this.#learnGender(name, "");
+    this.#learnGender(name, "");
     let i = this.#mentions.length;
     while (i > 0 && this.#mentions[i - 1].start > at) i--;
     this.#mentions.splice(i, 0, { canonical: name, start: at, salient: true });
