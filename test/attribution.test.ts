@@ -213,3 +213,8 @@ test("'continued' tags a quotation it follows or a statement it opens with a col
   const text = "Clinton spoke on Tuesday. “Maybe I can say, look, this is not who we are,” she continued. The fighting continued.";
   assert.deepEqual(pipelineSources(text), [null, "Clinton", null]);
 });
+
+test("claiming a tax loss or a toll of lives is a deed, not a statement; claiming wealth is a statement", () => {
+  assert.deepEqual(pipelineSources("The Times on Saturday wrote that Trump had claimed a loss of $916 million in 1995."), ["Times"]);
+  assert.deepEqual(pipelineSources("He claimed vast wealth and said it ensured he was not beholden to special interests."), ["He"]);
+});

@@ -76,6 +76,15 @@ for (const engine of ENGINES) {
       assert.ok(p.claims.some((c) => c.stance === "supports" && /Tomas Reyl|mayor/.test(c.sentence)));
     });
 
+    test("an outlet's unattributed sentence relays the origins of a proposition and adds none; a ministry's own statement is one", () => {
+      const p = propositionWith("Part of the Kessar Dam on the Ormen River gave way late on Monday", "post-what-we-know");
+      const own = p.claims.find((c) => c.doc === "post-what-we-know" && !c.source);
+      assert.equal(own?.origin, "The Northern Post", "the claim itself still says who published it");
+      assert.ok(!p.origins.includes("The Northern Post"), `origins ${p.origins}`);
+      assert.ok(p.origins.includes("Ormen Valley Regional Health Office") && p.origins.some((o) => o.startsWith("Ministry of the Interior")), `origins ${p.origins}`);
+      assert.equal(p.independentSources, p.origins.length);
+    });
+
     test("a nested chain gives the original speaker as origin: Radio Ormen citing the health office", () => {
       const claim = story.propositions.flatMap((p) => p.claims).find((c) => c.doc === "kolvany-today-toll" && c.sentence.includes("Radio Ormen reported, citing"));
       assert.ok(claim);

@@ -158,9 +158,12 @@ function annotate(doc: Doc): Attribution[] {
   const found: Attribution[][] = doc.sentences.map((sentence) => {
     // names the entities layer found before this sentence count as seen
     for (; personAt < persons.length && persons[personAt].start < sentence.start; personAt++) remember(people, persons[personAt].canonical);
-    let candidates = findCandidates(doc, sentence, quoted).filter((c) => accept(doc, c) && (c.frame !== "evidential" || namesParty(doc, sentence, c.source!, entities, people)));
+    const parsed = parses?.[sentence.index];
+    let candidates = findCandidates(doc, sentence, quoted).filter(
+      (c) => accept(doc, c) && (c.frame !== "evidential" || namesParty(doc, sentence, c.source!, entities, people)) && !(parsed && claimsAThing(doc, parsed, c)),
+    );
     // what the cue list did not find, the parse may: a reporting verb's subject ("Trump bemoaned X and said …")
-    if (!candidates.length && parses?.[sentence.index]) candidates = parsedCandidates(doc, parses[sentence.index]).filter((c) => accept(doc, c));
+    if (!candidates.length && parsed) candidates = parsedCandidates(doc, parsed).filter((c) => accept(doc, c));
     // "“I would answer, and he would say ‘uh huh’,” Lynch said": a cue inside the quotation is the speaker's story
     const outside = candidates.filter((c) => !isQuotedAt(quoted.ranges, doc.tokens[c.cue.start].start));
     if (outside.length) candidates = outside;
@@ -217,6 +220,22 @@ function parsedCandidates(doc: Doc, parsed: ParsedSentence): Candidate[] {
     });
   }
   return out;
+}
+
+/** What one claims as a deed rather than says: a tax loss, a refund, a toll of lives, a seat or a title. */
+const CLAIMED_THINGS = new Set(["loss", "deduction", "exemption", "refund", "rebate", "benefit", "allowance", "life", "seat", "title", "prize", "medal", "throne", "land", "territory", "inheritance", "asylum"]);
+
+/**
+ * "Trump had claimed a loss of $916 million", "the storm claimed 40 lives": "claim" with such a thing for
+ * its object and no clause after it is a deed, not a statement ("he claimed vast wealth" stays one).
+ */
+function claimsAThing(doc: Doc, parsed: ParsedSentence, c: Candidate): boolean {
+  if (c.frame !== "verb") return false;
+  const tree = Tree.of(parsed);
+  const verb = tree.wordAt(doc.tokens[c.cue.start].start);
+  if (!verb || verb.lemma !== "claim" || verb.upos !== "VERB") return false;
+  const object = tree.child(verb, "obj");
+  return !!object && CLAIMED_THINGS.has(object.lemma) && !tree.child(verb, "ccomp", "parataxis");
 }
 
 /** A token's lower-cased words with typographic apostrophes made plain ("i’d" → "i'd"). */

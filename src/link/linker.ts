@@ -310,7 +310,8 @@ export class Linker {
     if (q.counted && otherCounted && !sharedCounted) return CONFLICT;
     // a deed neither claim says of the other ("seized" and "evacuated") is another proposition
     const predicateUnsaid = q.predicateWord >= 0 && otherPredicateWord >= 0 && !saysMine && this.#queryAt[otherPredicateWord] !== stamp;
-    if (predicateUnsaid) return CONFLICT;
+    const anchored = sharedEntities > 0 && rarest / Math.log(this.#count + 2) >= Number(process.env.ANCHOR ?? 2);
+    if (predicateUnsaid && !anchored) return CONFLICT;
     // so is one done by someone else, unless each names the other's actor among its participants
     if (q.actors && otherActors && !sharedActors && !namesMyActor && this.#queryAt[otherActorEntity] !== stamp) return CONFLICT;
     // too little in common to be compared

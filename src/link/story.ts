@@ -81,6 +81,17 @@ const originOf = (l: LinkedRecord, names: SourceNames): string => {
   return first ? names.canonical(first, l.record.doc, l.record.index) : (l.wire ?? l.outlet ?? l.record.doc);
 };
 
+// Who publishes in their own voice as a primary source: a ministry's press release is the ministry
+// speaking; a newspaper's unattributed sentence relays what others said or did.
+const BODY = /\b(?:ministry|ministries|department|office|government|police|embassy|consulate|presidency|parliament|senate|congress|council|commission|committee|court|army|military|navy|campaign|party|secretariat|directorate|authority|administration|kremlin|pentagon|white house)\b/i;
+const MEDIA = /\b(?:press|news|times|post|herald|courier|radio|tv|television|today|review|journal|daily|gazette|tribune|magazine|wire|media|channel|blog|reuters|associated)\b/i;
+
+/** Whether a publisher is a body stating its own facts rather than an outlet reporting others'. */
+const speaksForItself = (publisher: string | undefined): boolean => !!publisher && BODY.test(publisher) && !MEDIA.test(publisher);
+
+/** Whether a claim is an outlet's unattributed report: it names no source and its publisher is press. */
+const relays = (l: LinkedRecord): boolean => !l.record.chain.length && !speaksForItself(l.wire ?? l.outlet);
+
 const byDate = (a: { date?: string; doc: string }, b: { date?: string; doc: string }): number =>
   (a.date ?? "").localeCompare(b.date ?? "") || a.doc.localeCompare(b.doc);
 
@@ -165,17 +176,27 @@ function series(claims: StoryClaim[]): QuantitySeries[] {
 }
 
 function proposition(id: number, members: LinkedRecord[], names: SourceNames): Proposition {
+  const relayed = new Set<StoryClaim>();
   const claims: StoryClaim[] = members
-    .map((l) => ({
-      ...l.record,
-      ...(l.outlet ? { outlet: l.outlet } : {}),
-      ...(l.echoOf ? { echoOf: l.echoOf } : {}),
-      origin: originOf(l, names),
-      stance: stanceOf(l.record),
-    }))
+    .map((l) => {
+      const claim: StoryClaim = {
+        ...l.record,
+        ...(l.outlet ? { outlet: l.outlet } : {}),
+        ...(l.echoOf ? { echoOf: l.echoOf } : {}),
+        origin: originOf(l, names),
+        stance: stanceOf(l.record),
+      };
+      if (relays(l)) relayed.add(claim);
+      return claim;
+    })
     .sort(byDate);
+  // Independent origins are the parties the statements trace back to. An outlet's unattributed report
+  // relays them and adds none; only when nobody is named do the outlets' reports stand for the origin,
+  // counted once: five papers reporting an election result in their own words is one result reported.
+  const stated = claims.filter((c) => c.stance !== "denies");
+  const named = stated.filter((c) => !relayed.has(c));
   const origins = new Map<string, string>();
-  for (const c of claims) if (c.stance !== "denies" && !origins.has(sourceKey(c.origin))) origins.set(sourceKey(c.origin), c.origin);
+  for (const c of named.length ? named : stated.slice(0, 1)) if (!origins.has(sourceKey(c.origin))) origins.set(sourceKey(c.origin), c.origin);
   const lead = claims.find((c) => c.stance === "supports") ?? claims[0];
   return {
     id,
