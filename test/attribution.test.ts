@@ -218,3 +218,10 @@ test("claiming a tax loss or a toll of lives is a deed, not a statement; claimin
   assert.deepEqual(pipelineSources("The Times on Saturday wrote that Trump had claimed a loss of $916 million in 1995."), ["Times"]);
   assert.deepEqual(pipelineSources("He claimed vast wealth and said it ensured he was not beholden to special interests."), ["He"]);
 });
+
+test("a plural or a record of what was found is a source; a poll's share of respondents is not", () => {
+  assert.deepEqual(sources("Scott's relatives watched the police videos on Thursday, according to their attorneys."), [["their attorneys", "according to"]]);
+  assert.deepEqual(sources("About 9.9 million single mothers live in the United States, according to federal statistics."), [["federal statistics", "according to"]]);
+  assert.deepEqual(pipelineSources("Data from the 2014 American Community Survey show that women represented about 41 percent of the workforce."), ["American Community Survey"]);
+  assert.deepEqual(sources("Another 19 percent said they would not pick either candidate."), [[null, null]]);
+});

@@ -653,8 +653,10 @@ function accept(doc: Doc, c: Candidate): boolean {
   if (words.length === 1 && NON_SOURCES.has(first)) return false;
   // generic "you could say"
   if (first === "you" && c.source.end < doc.tokens.length && MODALS.has(doc.tokens[c.source.end].lower)) return false;
-  // "66 percent said": a poll's respondents, not a source
-  if (words.some((w) => /^\d/.test(w)) || words.includes("percent") || words.includes("%")) return false;
+  // "66 percent said": a poll's respondents, not a source ("a 2014 study found" has one)
+  const prep = words.findIndex((w, i) => i > 0 && (w === "of" || w === "from" || w === "by"));
+  const head = prep > 0 ? words.slice(0, prep) : words;
+  if (head.some((w) => w === "percent" || w === "%") || /^\d/.test(head[head.length - 1])) return false;
   return isSourceLike(doc, c.source);
 }
 
@@ -664,10 +666,13 @@ function isSourceLike(doc: Doc, source: TokenRange): boolean {
   if (words.length === 1 && PRONOUNS.has(words[0])) return true;
   const prep = words.findIndex((w) => w === "from" || w === "by" || w === "of");
   const headEnd = prep > 0 ? prep : words.length;
-  if (SOURCE_NOUNS.has(words[headEnd - 1]) || isRoleNoun(words[headEnd - 1])) return true;
+  if (isSourceNoun(words[headEnd - 1]) || isRoleNoun(words[headEnd - 1])) return true;
   for (let i = source.start; i < source.start + headEnd; i++) if (isCapitalised(doc, i) && !DETERMINERS.has(word(doc, i))) return true;
   return false;
 }
+
+/** A head noun that can carry a finding or a view, plural or not: "the attorneys", "federal statistics". */
+const isSourceNoun = (head: string | undefined): boolean => !!head && (SOURCE_NOUNS.has(head) || (head.endsWith("s") && SOURCE_NOUNS.has(head.slice(0, -1))));
 
 /** Roles without an agent ending: "the secretary said", "her husband told…". */
 const ROLES = new Set(

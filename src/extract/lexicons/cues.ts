@@ -72,7 +72,8 @@ export const SOURCE_NOUNS = new Set(
     "engineers inspectors geologists meteorologists forecasters medics paramedics nurses physicians surgeons firefighters " +
     "correspondent correspondents reporter editor editors bureau directorate secretariat inspectorate authority watchdog " +
     "regulator observatory embassy consulate mission cabinet presidency parliament legislature senate congress assembly " +
-    "tribunal coalition alliance monitor broadcaster service")
+    "tribunal coalition alliance monitor broadcaster service statistics tally projections forecast " +
+    "ruling complaint lawsuit affidavit transcript testimony account")
     .split(" "),
 );
 
