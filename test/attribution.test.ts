@@ -225,3 +225,8 @@ test("a plural or a record of what was found is a source; a poll's share of resp
   assert.deepEqual(pipelineSources("Data from the 2014 American Community Survey show that women represented about 41 percent of the workforce."), ["American Community Survey"]);
   assert.deepEqual(sources("Another 19 percent said they would not pick either candidate."), [[null, null]]);
 });
+
+test("a transcript's turn is its labelled speaker's, sentence by sentence, even after a stray opening quotation mark", () => {
+  const text = `"WALLACE: Let's start with the debate. Will Gennifer Flowers be there?\n\n"PENCE: Gennifer Flowers will not be attending. Donald Trump was using the tweet to mock an effort.`;
+  assert.deepEqual(sources(text).map(([source]) => source), ["WALLACE", "WALLACE", "PENCE", "PENCE"]);
+});

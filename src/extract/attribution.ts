@@ -349,7 +349,8 @@ const NOT_SPEAKERS = new Set(
  * page label ("Update:") and not a place (a dateline such as "WASHINGTON:").
  */
 function speakerLabel(doc: Doc, sentence: Sentence): Candidate | undefined {
-  const start = sentence.tokenStart;
+  // some archives open every paragraph of a transcript with a stray quotation mark: "WALLACE: Let's start …
+  const start = sentence.tokenStart + (sentence.tokenEnd - sentence.tokenStart > 3 && /^["“]$/.test(word(doc, sentence.tokenStart)) ? 1 : 0);
   let colon = start;
   while (colon < sentence.tokenEnd && colon - start < 4 && word(doc, colon) !== ":" && isWord(doc.tokens[colon]) && isCapitalised(doc, colon)) colon++;
   if (colon === start || colon + 2 >= sentence.tokenEnd || word(doc, colon) !== ":") return undefined;
@@ -898,12 +899,24 @@ function inheritSpeakers(doc: Doc, found: Attribution[][], quoted: Quotations): 
     if (!main || !introducesStatement(doc, sentences[i], main)) continue;
     for (const j of statementAfterColon(doc, i)) if (!found[j].length && !isOnlyMarker(doc, sentences[j])) found[j] = [inherit(main, sentences[j], false, doc)];
   }
+  // a transcript's turn: every sentence of the paragraph a speaker label opens is the labelled speaker's
+  for (let i = 0; i < sentences.length; i++) {
+    const label = found[i][0];
+    if (!label || !isSpeakerLabel(doc, sentences[i], label)) continue;
+    for (let j = i + 1; j < sentences.length && sameParagraph(doc, j) && !found[j].length; j++) found[j] = [inherit(label, sentences[j], true, doc)];
+  }
   // a quote that follows a quoted speaker in the same paragraph: "…,” said Lunde. “The number will rise.”
   for (let i = 1; i < sentences.length; i++) {
     const before = found[i - 1][0];
     if (found[i].length || !before?.direct || !isWhollyQuoted(doc, sentences[i]) || !sameParagraph(doc, i)) continue;
     found[i] = [inherit(before, sentences[i], true, doc)];
   }
+}
+
+/** "PENCE: Well, look, …": the attribution is a label, its cue the colon after the words that open the sentence. */
+function isSpeakerLabel(doc: Doc, sentence: Sentence, a: Attribution): boolean {
+  const { source, cue } = a.chain[a.chain.length - 1];
+  return doc.text.slice(cue.start, cue.end) === ":" && !/\S/.test(doc.text.slice(sentence.start, source.start).replace(/["“]/, ""));
 }
 
 /** Whether sentence `i` stands in the same paragraph as the one before it. */
