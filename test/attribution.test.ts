@@ -230,3 +230,7 @@ test("a transcript's turn is its labelled speaker's, sentence by sentence, even 
   const text = `"WALLACE: Let's start with the debate. Will Gennifer Flowers be there?\n\n"PENCE: Gennifer Flowers will not be attending. Donald Trump was using the tweet to mock an effort.`;
   assert.deepEqual(sources(text).map(([source]) => source), ["WALLACE", "WALLACE", "PENCE", "PENCE"]);
 });
+
+test("a participle's speaker is the subject of the clause it hangs from, read from the parse", () => {
+  assert.deepEqual(pipelineSources("Trump refuses to release his returns, saying they are under audit."), ["Trump"]);
+});

@@ -204,10 +204,7 @@ function parsedCandidates(doc: Doc, parsed: ParsedSentence): Candidate[] {
     if (!said || !subject || !subject.deprel.startsWith("nsubj") || !SPEAKER_TAGS.has(subject.upos)) continue;
     // "would confirm", "could say": what someone might say is not a statement they made
     if (tree.children(verb, "aux").some((a) => MODAL_LEMMAS.has(a.lemma))) continue;
-    // the subject's own words: its name, determiner and modifiers, not a relative clause or apposition after it
-    const after = new Set<SyntaxWord>();
-    for (const c of tree.children(subject, "acl", "appos", "punct", "parataxis")) for (const w of tree.subtree(c)) after.add(w);
-    const own = tree.subtree(subject).filter((w) => !after.has(w));
+    const own = ownWords(tree, subject);
     const first = own[0];
     const last = own[own.length - 1];
     if (!first || last.end > verb.start) continue;
@@ -419,7 +416,7 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
   if (!afterPunctuation) return undefined;
   // "…, adding that": a participle shares the subject of the clause it hangs from
   if (word(doc, cue.start).endsWith("ing")) {
-    const shared = earlier.at(-1)?.source ?? subjectAtStart(doc, sentence);
+    const shared = earlier.at(-1)?.source ?? subjectOfClause(doc, sentence, cue.start) ?? subjectAtStart(doc, sentence);
     return shared && { cue: full, frame, source: shared, content: contentAfter(doc, sentence, full.end), citing: false };
   }
   // "…, said Lopez" / "“…,” said the minister"
@@ -602,6 +599,29 @@ function isNameRun(doc: Doc, start: number, end: number): boolean {
 }
 
 /** The sentence's opening noun phrase, up to its first verb-like word: "A French newspaper circulated …". */
+/**
+ * "Mr. Trump refuses to release his returns, saying …": the subject of the clause a participle hangs
+ * from, read from the parse, with its own words only (not a relative clause or an apposition after it).
+ */
+function subjectOfClause(doc: Doc, sentence: Sentence, participle: number): TokenRange | undefined {
+  const parsed = doc.layers.syntax?.[sentence.index];
+  if (!parsed || parsed.words.length > MAX_PARSED_WORDS) return undefined;
+  const tree = Tree.of(parsed);
+  const verb = tree.wordAt(doc.tokens[participle].start);
+  const clause = verb && tree.head(verb);
+  const subject = clause && tree.subject(clause);
+  if (!subject || !SPEAKER_TAGS.has(subject.upos)) return undefined;
+  const own = ownWords(tree, subject);
+  return own.length ? { start: own[0].token, end: own[own.length - 1].token + 1 } : undefined;
+}
+
+/** A phrase's own words: its head with its determiners and modifiers, not a relative clause or an apposition after it. */
+function ownWords(tree: Tree, head: SyntaxWord): SyntaxWord[] {
+  const after = new Set<SyntaxWord>();
+  for (const c of tree.children(head, "acl", "appos", "punct", "parataxis")) for (const w of tree.subtree(c)) after.add(w);
+  return tree.subtree(head).filter((w) => !after.has(w));
+}
+
 function subjectAtStart(doc: Doc, sentence: Sentence): TokenRange | undefined {
   let end = sentence.tokenStart;
   while (end < sentence.tokenEnd && end - sentence.tokenStart < 6 && inPhrase(doc, end) && !looksRegularPast(word(doc, end))) end++;
