@@ -241,3 +241,15 @@ test("an attributed line that only introduces what follows ('The governor added:
   const kinds = (text: string) => (defaultPipeline().run(createDoc({ id: "t", text, meta: {} })).layers.kind ?? []).map((k) => k.kind);
   assert.deepEqual(kinds("The governor added:\nThe bridge reopened on Monday."), ["opinion", "claim"]);
 });
+
+test("a question in a named party's quoted words asserts nothing; their quoted statement is a claim", () => {
+  const doc = docOf("“How many times do we have to see this in our country?” Clinton said. “The police have released the video,” Clinton said.");
+  doc.layers.attribution = [
+    { ...base(doc, "How many times do we have to see this in our country?"), chain: [{ source: at(doc, "Clinton"), cue: at(doc, "said") }], direct: true },
+    { ...base(doc, "The police have released the video", 1), chain: [{ source: { start: doc.text.lastIndexOf("Clinton"), end: doc.text.lastIndexOf("Clinton") + 7 }, cue: { start: doc.text.lastIndexOf("said"), end: doc.text.lastIndexOf("said") + 4 } }], direct: true },
+  ];
+  doc.layers.entities = [{ ...base(doc, "Clinton"), canonical: "Hillary Clinton", type: "person" }];
+  annotator.run(doc);
+  assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["opinion", "claim"]);
+  assert.equal(spanText(doc, doc.layers.kind![0].evidence[0]), "?");
+});

@@ -290,7 +290,7 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   return {
     values,
     spans,
-    unasserted: fragment ?? (attributed ? undefined : (shape.question ?? housekeepingOf(doc, sentence))),
+    unasserted: fragment ?? (attributed ? quotedQuestion(doc, sentence, found) : (shape.question ?? housekeepingOf(doc, sentence))),
     ...(mainCue ? (isView ? { view: here(doc, sentence, found, mainCue) } : { reported: here(doc, sentence, found, mainCue) }) : {}),
     ...(named ? { namedSource: here(doc, sentence, found, named) } : {}),
     ...(attributed && speculation && !concrete ? { speculative: speculation } : {}),
@@ -303,6 +303,18 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     ...(stanceOpener && !attributed ? { stanceOpener } : {}),
     ...(shape.personal && !attributed && !INSTITUTIONAL_WE.has(shape.personal.lower) ? { personalVoice: shape.personal } : {}),
   };
+}
+
+/** "“How many times do we have to see this?” Clinton said.": a question in someone's quoted words asserts nothing either. */
+function quotedQuestion(doc: Doc, sentence: Sentence, found: SentenceLayers): Span | undefined {
+  const a = found.attribution;
+  if (!a?.direct) return undefined;
+  let start = sentence.tokenStart;
+  let end = sentence.tokenEnd;
+  while (start < end && doc.tokens[start].end <= a.start) start++;
+  while (end > start && doc.tokens[end - 1].start >= a.end) end--;
+  const last = lastMark(doc.tokens, start, end);
+  return last?.lower === "?" ? last : undefined;
 }
 
 /** The opening words of a housekeeping line ("Welcome to our live coverage…"), if it is one. */
