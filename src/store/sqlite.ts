@@ -502,7 +502,7 @@ export class SqliteStore implements Store {
     const from = "FROM claims c JOIN documents d ON d.id = c.doc JOIN proposition_summaries p ON p.id = c.proposition";
     const total = (this.db.prepare(`SELECT count(*) AS n ${from}`).get() as { n: number }).n;
     const rows = this.db
-      .prepare(`SELECT c.record, c.proposition, d.outlet, c.origin, c.stance ${from} ORDER BY coalesce(d.date, ''), d.doc_id, ${PROPOSITION_ORDER}, c.idx LIMIT ? OFFSET ?`)
+      .prepare(`SELECT c.record, c.proposition, d.outlet, c.origin, c.stance ${from} ORDER BY coalesce(json_extract(c.record, '$.date'), ''), d.doc_id, ${PROPOSITION_ORDER}, c.idx LIMIT ? OFFSET ?`)
       .all(limit, offset) as Record<string, unknown>[];
     return { total, rows: rows.map(timelineRowFromRow) };
   }

@@ -241,7 +241,7 @@ export interface Store {
   propositionPage(query: PropositionQuery): Promise<{ total: number; rows: { id: number; summary: string }[] }>;
   /** Stored summaries (JSON) of propositions with a number series of more than one value, in the story's order. */
   seriesSummaries(): Promise<{ id: number; summary: string }[]>;
-  /** Linked claims in the timeline's order: by date, document, then the story's order of propositions. */
+  /** Linked claims in the timeline's order: by the record's date, document, then the story's order of propositions (`limit` -1: all). */
   timelinePage(offset: number, limit: number): Promise<{ total: number; rows: TimelineRow[] }>;
   /**
    * Runs `work` while no other process or connection links into this store (SQLite: the write lock;
