@@ -562,6 +562,7 @@ export class PostgresStore implements Store {
           for (const table of ["name_registry", "source_names", "claim_names"]) await client.query(`DELETE FROM ${table}`);
           await client.query("UPDATE claims SET names = NULL WHERE names IS NOT NULL");
           await client.query("INSERT INTO stale_propositions (id) SELECT DISTINCT proposition FROM claims WHERE proposition IS NOT NULL ON CONFLICT DO NOTHING");
+          await client.query("INSERT INTO summary_flags (flag) VALUES ('names') ON CONFLICT DO NOTHING");
         }
       }),
     );

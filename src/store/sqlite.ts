@@ -479,7 +479,8 @@ export class SqliteStore implements Store {
         this.db.exec("DELETE FROM source_summaries; UPDATE claims SET tallied = 0 WHERE tallied <> 0; DELETE FROM summary_flags WHERE flag = 'sources';");
         if (what === "all")
           this.db.exec(`DELETE FROM name_registry; DELETE FROM source_names; DELETE FROM claim_names; UPDATE claims SET names = NULL WHERE names IS NOT NULL;
-            INSERT OR IGNORE INTO stale_propositions (id) SELECT DISTINCT proposition FROM claims WHERE proposition IS NOT NULL;`);
+            INSERT OR IGNORE INTO stale_propositions (id) SELECT DISTINCT proposition FROM claims WHERE proposition IS NOT NULL;
+            INSERT OR IGNORE INTO summary_flags (flag) VALUES ('names');`);
       }).immediate(),
     );
   }

@@ -235,7 +235,7 @@ export interface Store {
   sourceIndex(): Promise<{ key: string; name: string; claims: number }[]>;
   /** Writes tallies and marks the claims tallied. */
   saveTallies(rows: SourceRow[], claims: number[]): Promise<void>;
-  /** Starts summaries over: "sources" tallies every claim again; "all" also resolves every name again. */
+  /** Starts summaries over: "sources" tallies every claim again; "all" also has every name made again (the "names" flag, cleared once they are). */
   resetSummaries(what: "sources" | "all"): Promise<void>;
   /** A page of stored summaries (JSON) in the story's order, and how many pass the filter. */
   propositionPage(query: PropositionQuery): Promise<{ total: number; rows: { id: number; summary: string }[] }>;
