@@ -105,7 +105,19 @@ test("a bad filter value gets 400 with an error naming the parameter", async () 
 
 test("the story, sources and timeline endpoints serve the same views as the CLI", async () => {
   const story = JSON.parse(JSON.stringify(await storyOf(store)));
-  assert.deepEqual(await get("/api/story"), story);
+  // /api/story pages its propositions like every list (limit, cursor), and gives every source on each page
+  type StoryPage = { propositions: unknown[]; sources: unknown[]; total: number; next?: string };
+  const pages: StoryPage[] = [];
+  for (let cursor: string | undefined; pages.length < 100; ) {
+    const page: StoryPage = await get<StoryPage>(`/api/story?limit=7${cursor ? `&cursor=${cursor}` : ""}`);
+    pages.push(page);
+    if (!(cursor = page.next)) break;
+  }
+  assert.ok(pages.length > 1, "the example story takes more than one page of 7");
+  assert.deepEqual(pages.flatMap((p) => p.propositions), story.propositions);
+  for (const p of pages) (assert.deepEqual(p.sources, story.sources), assert.equal(p.total, story.propositions.length));
+  const first = await get<StoryPage>("/api/story");
+  assert.deepEqual(first.propositions, story.propositions.slice(0, 50), "50 by default");
   assert.deepEqual(await all("/api/sources"), story.sources);
   assert.deepEqual(await all("/api/timeline"), JSON.parse(JSON.stringify(timeline(await storyOf(store)).events)));
   assert.ok(story.propositions.length > 0 && story.sources.length > 0);

@@ -37,7 +37,17 @@ export const common = {
   db: { type: "string", valueName: "FILE|URL", description: "database file or postgres:// URL (default: $TRIANGULATE_DB or ./triangulate.db)" },
   format: { type: "string", short: "f", valueName: "FMT", choices: ["text", "jsonl", "json"], description: "output format: text, jsonl or json (default text)" },
   help: { type: "boolean", short: "h", description: "show this help" },
+  limit: { type: "string", valueName: "N", description: "at most N items" },
+  offset: { type: "string", valueName: "K", description: "skip the first K items (with --limit, a page)" },
 } satisfies Record<string, OptionSpec>;
+
+/** A whole-number option of at least `min`, else `fallback` when it is not given. */
+export function wholeNumber<T extends number | undefined>(values: Values, flag: string, min: number, fallback: T): number | T {
+  const v = str(values[flag]);
+  if (v === undefined) return fallback;
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new TriangulateError("BAD_OPTION", `--${flag} takes a whole number from ${min}, not "${v}"`);
+  return Number(v);
+}
 
 export function parse(command: Command, argv: string[]): { values: Values; positionals: string[] } {
   let parsed;

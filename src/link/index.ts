@@ -3,11 +3,13 @@ import type { Store } from "../store/types.ts";
 import { EchoIndex, minhash, wireCredit } from "./echo.ts";
 import { Linker, type LinkerOptions } from "./linker.ts";
 import { buildStory, sourceKey, type Story } from "./story.ts";
+import { NameBook, refreshSummaries, storedSources, storyPage } from "./summaries.ts";
 import { claimTerms } from "./terms.ts";
 
 export { Linker, type LinkerOptions } from "./linker.ts";
 export { EchoIndex, minhash, wireCredit } from "./echo.ts";
 export { claimTerms, countedKey } from "./terms.ts";
+export { currentSummaries, refreshSummaries, storedSources, storyPage, summaryPage, propositionsOf, type PropositionSummaryJson } from "./summaries.ts";
 export { buildStory, sourceKey, type Story, type Proposition, type SourceSummary, type StoryClaim, type LinkedRecord, type PropositionStatus } from "./story.ts";
 
 /**
@@ -26,6 +28,8 @@ export class LinkSession {
   #credits = new Map<string, { outlet?: string; wire?: string; echoOf?: string }>();
   /** The last link number this session has seen. */
   #seq = 0;
+  /** The story's names, to resolve each new document's sources as the whole story would. */
+  #names = new NameBook();
 
   constructor(store: Store, options: LinkerOptions = {}) {
     this.store = store;
@@ -40,11 +44,15 @@ export class LinkSession {
       if (!this.#credits.has(d.id)) this.#echoes.add(d.id, d.minhash);
       this.#credits.set(d.id, { outlet: d.outlet, wire: d.wire, echoOf: d.echoOf });
     }
+    this.#names.catchUp(state.registry, state.resolved);
     this.#seq = state.seq;
   }
 
   linkNew(): Promise<{ documents: number; claims: number; propositions: number }> {
     return this.store.exclusive(async () => {
+      // summaries left behind (a store linked before they were kept, a linker stopped midway) first,
+      // so that the names this session reads are the story's
+      await refreshSummaries(this.store);
       await this.#catchUp();
       let documents = 0;
       let claims = 0;
@@ -56,14 +64,17 @@ export class LinkSession {
         const echoOf = await this.#originalOf(doc.id, this.#echoes.add(doc.id, signature));
         this.#credits.get(doc.id)!.echoOf = echoOf;
         // page furniture (a byline, a section label) is no statement, so it joins no proposition
-        const linked = (await this.store.claimsToLink(doc.id)).filter(({ record }) => isStatement(record)).map(({ id, record }) => {
+        const statements = (await this.store.claimsToLink(doc.id)).filter(({ record }) => isStatement(record));
+        const { locals, changes } = this.#names.document({ ...doc, wire: this.#wireOf(doc.id) }, statements.map((s) => s.record));
+        const linked = statements.map(({ id, record }, i) => {
           const terms = claimTerms(record);
-          return { id, terms, proposition: this.#linker.add(terms, undefined, record.doc) };
+          return { id, terms, proposition: this.#linker.add(terms, undefined, record.doc), names: locals[i] };
         });
-        this.#seq = await this.store.saveLinks(doc.id, { minhash: signature, echoOf, wire }, linked);
+        this.#seq = await this.store.saveLinks(doc.id, { minhash: signature, echoOf, wire }, linked, changes);
         documents++;
         claims += linked.length;
       }
+      await refreshSummaries(this.store);
       return { documents, claims, propositions: this.#linker.propositionCount };
     });
   }
@@ -87,6 +98,13 @@ export class LinkSession {
     return original === id ? undefined : original;
   }
 
+  /** The wire a document's claims are credited to as the store reads it: its own credit, else the credit or outlet of what it copies. */
+  #wireOf(id: string): string | undefined {
+    const own = this.#credits.get(id);
+    const original = own?.echoOf ? this.#credits.get(own.echoOf) : undefined;
+    return own?.wire ?? original?.wire ?? original?.outlet;
+  }
+
   /** A copy of a copy is a copy of the original. */
   #rootOf(id: string): string {
     let root = id;
@@ -98,5 +116,11 @@ export class LinkSession {
 /** Links whatever the store holds that is not linked yet. */
 export const linkStore = (store: Store, options: LinkerOptions = {}) => new LinkSession(store, options).linkNew();
 
-/** The story as it stands in the store. */
+/** The whole story as it stands in the store, made from every claim at once: for small stores and tests (the views page the stored summaries). */
 export const storyOf = async (store: Store): Promise<Story> => buildStory(await store.linkedRecords());
+
+/** The whole story from the stored summaries: every proposition (made from its members) and every source. */
+export async function storedStory(store: Store): Promise<Story> {
+  const { propositions } = await storyPage(store);
+  return { propositions, sources: (await storedSources(store)).sources };
+}

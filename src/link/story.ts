@@ -1,6 +1,7 @@
 import type { ClaimRecord } from "../extract/claims.ts";
 import { SourceNames, sourceKey } from "./names.ts";
 import { countedKey } from "./terms.ts";
+import { SourceTally, type SourceEvent } from "./source-tally.ts";
 
 export { sourceKey } from "./names.ts";
 
@@ -210,39 +211,22 @@ function proposition(id: number, members: LinkedRecord[], names: SourceNames): P
   };
 }
 
+/** What a claim says about sources, its names resolved: the sources view tallies these (source-tally.ts). */
+export const sourceEvent = (l: LinkedRecord, names: SourceNames): SourceEvent => ({
+  speaker: speaker(l, names),
+  chain: l.record.chain.map((c) => names.canonical(c.source, l.record.doc, l.record.index)),
+  publisher: l.outlet ?? l.record.doc,
+  ...(l.wire ? { wire: l.wire } : {}),
+  doc: l.record.doc,
+  ...(l.record.date ? { date: l.record.date } : {}),
+  index: l.record.index,
+  certainty: l.record.certainty,
+});
+
 function sources(linked: LinkedRecord[], names: SourceNames): SourceSummary[] {
-  const out = new Map<string, SourceSummary>();
-  const entry = (name: string) => {
-    const key = sourceKey(name);
-    let s = out.get(key);
-    if (!s) out.set(key, (s = { name, claims: 0, certainty: {}, typicalCertainty: "asserted", cites: [], citedBy: [], documents: [] }));
-    return s;
-  };
-  const cite = (from: string, to: string) => {
-    if (sourceKey(from) === sourceKey(to)) return;
-    const a = entry(from);
-    const b = entry(to);
-    if (!a.cites.includes(b.name)) a.cites.push(b.name);
-    if (!b.citedBy.includes(a.name)) b.citedBy.push(a.name);
-  };
-  for (const l of [...linked].sort((a, b) => byDate(a.record, b.record))) {
-    const s = entry(speaker(l, names));
-    s.claims++;
-    s.certainty[l.record.certainty] = (s.certainty[l.record.certainty] ?? 0) + 1;
-    if (!s.documents.includes(l.record.doc)) s.documents.push(l.record.doc);
-    if (!s.firstSeen && l.record.date) s.firstSeen = l.record.date;
-    const chain = l.record.chain.map((c) => names.canonical(c.source, l.record.doc, l.record.index));
-    for (let i = 1; i < chain.length; i++) cite(chain[i], chain[i - 1]);
-    const publisher = l.outlet ?? l.record.doc;
-    if (chain.length) cite(publisher, chain[chain.length - 1]);
-    if (l.wire) cite(publisher, l.wire);
-  }
-  return [...out.values()]
-    .map((s) => ({
-      ...s,
-      typicalCertainty: Object.entries(s.certainty).sort((a, b) => b[1] - a[1])[0]?.[0] ?? "asserted",
-    }))
-    .sort((a, b) => b.claims - a.claims || a.name.localeCompare(b.name));
+  const tally = new SourceTally();
+  for (const l of linked) tally.add(sourceEvent(l, names));
+  return tally.summaries();
 }
 
 /** Propositions, most attested first, and the sources behind them. */
@@ -263,3 +247,6 @@ export function buildStory(linked: LinkedRecord[]): Story {
     .sort((a, b) => b.independentSources - a.independentSources || b.claims.length - a.claims.length || a.id - b.id);
   return { propositions, sources: sources(linked, names) };
 }
+
+// the store's summaries (summaries.ts) make each proposition with the same function as the whole story
+export { proposition };

@@ -9,12 +9,13 @@ import { TriangulateError, errorMessage } from "../errors.ts";
 import { isStatement } from "../extract/boilerplate.ts";
 import { defaultPipeline, type Pipeline } from "../extract/index.ts";
 import { recordDocument } from "../ingest/index.ts";
-import { LinkSession } from "../link/index.ts";
+import { LinkSession, propositionsOf, storedSources, storyPage } from "../link/index.ts";
+import { storedTimeline } from "../link/timeline.ts";
 import type { Store } from "../store/types.ts";
 import { requireToken } from "./auth.ts";
 import { documentMarks } from "./marks.ts";
 import { openApiDocument } from "./openapi.ts";
-import { pageOf, pageRequest } from "./paging.ts";
+import { pageFrom, pageOf, pageRequest } from "./paging.ts";
 import { badRequest, checkedQuery, claimFilter, postedDocument, type PostedDocument } from "./requests.ts";
 import { MAX_LIMIT, claimsQuery, numbersQuery, pageOnlyQuery, propositionsQuery } from "./schemas.ts";
 import { NOT_BUILT, PAGE_HEADERS, webFiles } from "./static.ts";
@@ -64,12 +65,20 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.get("/api/propositions", async (c) => {
     const query = checkedQuery(propositionsQuery, c.req.query());
-    const page = pageOf(filterPropositions(await story.current(), query), pageRequest(query, MAX_LIMIT));
+    const request = pageRequest(query, MAX_LIMIT);
+    // by status alone, a page of the stored summaries; the text filters read the whole story's digests
+    if (!query.source && !query.entity && !query.from && !query.to && !query.q) {
+      await linked;
+      const page = await storyPage(store, { offset: request.offset, limit: request.limit, ...(query.status ? { status: query.status } : {}) });
+      return c.json(pageFrom(page.propositions.map(propositionSummary), page.total, request));
+    }
+    const page = pageOf(filterPropositions(await story.current(), query), request);
     return c.json({ ...page, items: page.items.map(propositionSummary) });
   });
   app.get("/api/propositions/:id", async (c) => {
     const id = c.req.param("id");
-    const found = /^\d{1,9}$/.test(id) ? (await story.current()).byId.get(Number(id)) : undefined;
+    await linked;
+    const [found] = /^\d{1,9}$/.test(id) ? await propositionsOf(store, [Number(id)]) : [];
     if (!found) throw notFound(`no proposition with id "${id}"`);
     return c.json(found);
   });
@@ -95,14 +104,25 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.json({ ...page, items: page.items.map((s) => sampledSeries(s, Number(query.values ?? 200))) });
   });
   app.get("/api/sources", async (c) => {
-    const query = checkedQuery(pageOnlyQuery, c.req.query());
-    return c.json(pageOf((await story.current()).story.sources, pageRequest(query, MAX_LIMIT)));
+    const request = pageRequest(checkedQuery(pageOnlyQuery, c.req.query()), MAX_LIMIT);
+    await linked;
+    const { total, sources } = await storedSources(store, request);
+    return c.json(pageFrom(sources, total, request));
   });
   app.get("/api/timeline", async (c) => {
-    const query = checkedQuery(pageOnlyQuery, c.req.query());
-    return c.json(pageOf((await story.current()).timeline.events, pageRequest(query, MAX_LIMIT)));
+    const request = pageRequest(checkedQuery(pageOnlyQuery, c.req.query()), MAX_LIMIT);
+    await linked;
+    const { total, events } = await storedTimeline(store, request);
+    return c.json(pageFrom(events, total, request));
   });
-  app.get("/api/story", async (c) => c.body((await story.current()).json(), 200, { "Content-Type": "application/json; charset=UTF-8" }));
+  // a page of the story's propositions with all their claims, and every source
+  app.get("/api/story", async (c) => {
+    const request = pageRequest(checkedQuery(pageOnlyQuery, c.req.query()), MAX_LIMIT);
+    await linked;
+    const { total, propositions } = await storyPage(store, request);
+    const { next } = pageFrom([], total, request);
+    return c.json({ propositions, sources: (await storedSources(store)).sources, total, ...(next ? { next } : {}) });
+  });
 
   app.post(
     "/api/analyze",

@@ -21,7 +21,18 @@ export const ROUTES: Route[] = [
   { method: "get", path: "/api/numbers", summary: "Every figure by what it counts: who gave which value when, ranges, bounds and denials", query: s.numbersQuery, response: s.page(s.numberSeries) },
   { method: "get", path: "/api/sources", summary: "Sources, most claims first: their claims' certainty and who cites whom", query: s.pageOnlyQuery, response: s.page(s.sourceSummary) },
   { method: "get", path: "/api/timeline", summary: "Every linked claim in date order, paged", query: s.pageOnlyQuery, response: s.page(s.timelineEvent) },
-  { method: "get", path: "/api/story", summary: "The whole story as one JSON document (docs/story-schema.md)", response: z.object({ propositions: z.array(s.proposition), sources: z.array(s.sourceSummary) }) },
+  {
+    method: "get",
+    path: "/api/story",
+    summary: "The story as JSON (docs/story-schema.md): a page of its propositions, most independent origins first, each with all its claims, and every source",
+    query: s.pageOnlyQuery,
+    response: z.object({
+      propositions: z.array(s.proposition),
+      sources: z.array(s.sourceSummary),
+      total: z.number().int().describe("how many propositions the story has"),
+      next: z.string().optional().describe("pass as cursor for the next page"),
+    }),
+  },
   { method: "post", path: "/api/analyze", summary: "Analyse, store and link one posted document (text, HTML or a URL to fetch)", body: s.analyzeBody, response: s.analyzeResponse },
 ];
 

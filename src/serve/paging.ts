@@ -32,6 +32,11 @@ export const pageRequest = (query: { limit?: string; cursor?: string }, max: num
 
 /** One page of a list held whole. */
 export function pageOf<T>(items: readonly T[], request: PageRequest): Page<T> {
+  return pageFrom(items.slice(request.offset, request.offset + request.limit), items.length, request);
+}
+
+/** A page the store read itself (`items` are the page), of a list of `total`. */
+export function pageFrom<T>(items: T[], total: number, request: PageRequest): Page<T> {
   const end = request.offset + request.limit;
-  return { items: items.slice(request.offset, end), total: items.length, ...(end < items.length ? { next: encode(end) } : {}) };
+  return { items, total, ...(end < total ? { next: encode(end) } : {}) };
 }

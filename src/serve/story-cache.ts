@@ -1,10 +1,10 @@
-// The story and the views made from it, rebuilt only when the database changed: the store's change
+// The whole story, for the views that filter its text (/api/propositions by source, entity, words or
+// dates) and for its numbers, rebuilt only when the database changed: the store's change
 // stamp moves when another connection (a CLI `analyze` beside the server) commits, `invalidate` when this server
 // writes. Each proposition keeps a lower-cased digest of its sources, entities, words and dates, so
 // filtering 100,000 claims' propositions is string tests, not a walk through every claim.
 import { storyOf, type Proposition, type Story } from "../link/index.ts";
 import { numbersOf, type NumberSeries } from "../link/numbers.ts";
-import { timeline, type Timeline } from "../link/timeline.ts";
 import type { Store } from "../store/types.ts";
 import { LISTED_CLAIMS } from "./schemas.ts";
 
@@ -16,14 +16,11 @@ interface Digest {
   last: string;
 }
 
+/** What the text filters of /api/propositions and /api/numbers need of the whole story (the other views page the store's summaries). */
 export interface StoryViews {
   story: Story;
-  /** The story as JSON text, serialised once per version: it is the largest response. */
-  json(): string;
   numbers: NumberSeries[];
-  timeline: Timeline;
   digests: Map<number, Digest>;
-  byId: Map<number, Proposition>;
 }
 
 export interface PropositionFilter {
@@ -55,15 +52,7 @@ function digest(p: Proposition): Digest {
 }
 
 function views(story: Story): StoryViews {
-  let json: string | undefined;
-  return {
-    story,
-    json: () => (json ??= JSON.stringify(story)),
-    numbers: numbersOf(story),
-    timeline: timeline(story),
-    digests: new Map(story.propositions.map((p) => [p.id, digest(p)])),
-    byId: new Map(story.propositions.map((p) => [p.id, p])),
-  };
+  return { story, numbers: numbersOf(story), digests: new Map(story.propositions.map((p) => [p.id, digest(p)])) };
 }
 
 /** A proposition as a list shows it: who takes which stance, and its first few claims without their evidence. */

@@ -107,4 +107,28 @@ export const PG_MIGRATIONS: string[] = [
   INSERT INTO sources (name) SELECT DISTINCT source FROM claims WHERE source IS NOT NULL;
   CREATE INDEX claims_source_name ON claims(source);
   `,
+  // the story's summaries (as in SQLite's migration 4)
+  `
+  ALTER TABLE claims ADD COLUMN names TEXT, ADD COLUMN tallied BOOLEAN NOT NULL DEFAULT false, ADD COLUMN origin TEXT, ADD COLUMN stance TEXT;
+  CREATE INDEX claims_untallied ON claims(id) WHERE proposition IS NOT NULL AND NOT tallied;
+  CREATE TABLE name_registry (key TEXT COLLATE "C" PRIMARY KEY, name TEXT NOT NULL, at TEXT NOT NULL, seq BIGINT NOT NULL);
+  CREATE INDEX name_registry_seq ON name_registry(seq);
+  CREATE TABLE source_names (name TEXT COLLATE "C" PRIMARY KEY, canonical TEXT NOT NULL, seq BIGINT NOT NULL);
+  CREATE INDEX source_names_seq ON source_names(seq);
+  CREATE TABLE claim_names (name TEXT COLLATE "C" NOT NULL, claim BIGINT NOT NULL REFERENCES claims(id) ON DELETE CASCADE, PRIMARY KEY (name, claim));
+  CREATE INDEX claim_names_claim ON claim_names(claim);
+  CREATE TABLE proposition_summaries (
+    id          INTEGER PRIMARY KEY,
+    independent INTEGER NOT NULL,
+    claims      INTEGER NOT NULL,
+    status      TEXT NOT NULL,
+    series      BOOLEAN NOT NULL,
+    summary     TEXT NOT NULL
+  );
+  CREATE INDEX proposition_summaries_order ON proposition_summaries(independent DESC, claims DESC, id);
+  CREATE TABLE source_summaries (key TEXT COLLATE "C" PRIMARY KEY, name TEXT NOT NULL, claims INTEGER NOT NULL, state TEXT NOT NULL);
+  CREATE TABLE stale_propositions (id INTEGER PRIMARY KEY);
+  CREATE TABLE summary_flags (flag TEXT PRIMARY KEY);
+  INSERT INTO summary_flags (flag) SELECT 'names' WHERE EXISTS (SELECT 1 FROM claims WHERE proposition IS NOT NULL);
+  `,
 ];

@@ -8,12 +8,36 @@ import type { ClaimRecord } from "../extract/claims.ts";
 import { TriangulateError, errorMessage } from "../errors.ts";
 import { PG_MIGRATIONS } from "./postgres-schema.ts";
 import { Turns } from "./turns.ts";
-import { documentFromRow, linkedRecordFromRow, linkedStateFromRows, storedClaimFromRow, type LinkedRows } from "./rows.ts";
+import {
+  LINKED_COLUMNS,
+  PROPOSITION_ORDER,
+  documentFromRow,
+  groupMembers,
+  linkedRecordFromRow,
+  linkedStateFromRows,
+  memberFromRow,
+  storedClaimFromRow,
+  tallyColumns,
+  tallyRowFromRow,
+  timelineRowFromRow,
+  type LinkedRows,
+} from "./rows.ts";
 import {
   contentHash,
   type ClaimFilter,
+  type DocumentCursor,
   type DocumentLink,
+  type LinkedClaim,
   type LinkedRecord,
+  type MemberRecord,
+  type NameChanges,
+  type PropositionQuery,
+  type PropositionRow,
+  type ResolvedName,
+  type SourceRow,
+  type SummaryWork,
+  type TallyRow,
+  type TimelineRow,
   type LinkedState,
   type Store,
   type StoreAction,
@@ -242,7 +266,16 @@ export class PostgresStore implements Store {
       this.#transaction(async (client): Promise<StoreAction> => {
         const old = (await client.query<{ id: number; hash: string }>("SELECT id, hash FROM documents WHERE doc_id = $1 FOR UPDATE", [source.id])).rows[0];
         if (old?.hash === hash) return "unchanged";
-        if (old) await client.query("DELETE FROM documents WHERE id = $1", [old.id]);
+        if (old) {
+          // a linked document's claims leave their propositions and the sources' tallies
+          const { rowCount } = await client.query(
+            "INSERT INTO stale_propositions (id) SELECT DISTINCT proposition FROM claims WHERE doc = $1 AND proposition IS NOT NULL ON CONFLICT DO NOTHING",
+            [old.id],
+          );
+          const linked = (await client.query("SELECT 1 FROM claims WHERE doc = $1 AND proposition IS NOT NULL LIMIT 1", [old.id])).rowCount;
+          if (rowCount || linked) await client.query("INSERT INTO summary_flags (flag) VALUES ('sources') ON CONFLICT DO NOTHING");
+          await client.query("DELETE FROM documents WHERE id = $1", [old.id]);
+        }
         const duplicate = (await client.query<{ doc_id: string }>("SELECT doc_id FROM documents WHERE hash = $1 AND doc_id <> $2 ORDER BY id LIMIT 1", [hash, source.id])).rows[0];
         const m = source.meta;
         const { rows } = await client.query<{ id: number }>(
@@ -319,11 +352,23 @@ export class PostgresStore implements Store {
       "SELECT c.terms, c.proposition FROM documents d JOIN claims c ON c.doc = d.id WHERE d.link_seq > $1 AND c.proposition IS NOT NULL ORDER BY d.link_seq, c.idx",
       [seq],
     );
-    return linkedStateFromRows({ documents, claims }, seq);
+    const registry = await this.#query<LinkedRows["registry"][number]>("SELECT key, name, at FROM name_registry WHERE seq > $1 ORDER BY seq", [seq]);
+    const resolved = await this.#query<LinkedRows["resolved"][number]>("SELECT name, canonical FROM source_names WHERE seq > $1 ORDER BY seq", [seq]);
+    return linkedStateFromRows({ documents, claims, registry, resolved }, seq);
   }
 
   async setEchoOf(docId: string, echoOf: string | undefined): Promise<void> {
-    await this.#query("UPDATE documents SET echo_of = $1 WHERE doc_id = $2", [echoOf ?? null, docId]);
+    // its claims' origins and the wire it cites change: their propositions and the tallies are made again
+    await this.#retry(() =>
+      this.#transaction(async (client) => {
+        await client.query("UPDATE documents SET echo_of = $1 WHERE doc_id = $2", [echoOf ?? null, docId]);
+        await client.query(
+          "INSERT INTO stale_propositions (id) SELECT DISTINCT c.proposition FROM claims c JOIN documents d ON d.id = c.doc WHERE d.doc_id = $1 AND c.proposition IS NOT NULL ON CONFLICT DO NOTHING",
+          [docId],
+        );
+        await client.query("INSERT INTO summary_flags (flag) VALUES ('sources') ON CONFLICT DO NOTHING");
+      }),
+    );
   }
 
   async claimsToLink(docId: string): Promise<{ id: number; record: ClaimRecord }[]> {
@@ -334,7 +379,7 @@ export class PostgresStore implements Store {
     return rows.map((r) => ({ id: r.id, record: JSON.parse(r.record) as ClaimRecord }));
   }
 
-  async saveLinks(docId: string, link: DocumentLink, claims: { id: number; terms: string[]; proposition: number }[]): Promise<number> {
+  async saveLinks(docId: string, link: DocumentLink, claims: LinkedClaim[], names?: NameChanges): Promise<number> {
     const signature = Buffer.from(link.minhash.buffer, link.minhash.byteOffset, link.minhash.byteLength);
     return this.#retry(() =>
       this.#transaction(async (client) => {
@@ -344,14 +389,210 @@ export class PostgresStore implements Store {
            WHERE doc_id = $4 RETURNING link_seq`,
           [signature, link.echoOf ?? null, link.wire ?? null, docId],
         );
-        if (claims.length)
+        const seq = rows[0]?.link_seq ?? 0;
+        if (claims.length) {
           await client.query(
-            "UPDATE claims SET terms = u.terms, proposition = u.proposition FROM unnest($1::bigint[], $2::text[], $3::int[]) AS u(id, terms, proposition) WHERE claims.id = u.id",
-            [claims.map((c) => c.id), claims.map((c) => JSON.stringify(c.terms)), claims.map((c) => c.proposition)],
+            `UPDATE claims SET terms = u.terms, proposition = u.proposition, names = u.names, tallied = false
+             FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[]) AS u(id, terms, proposition, names) WHERE claims.id = u.id`,
+            [claims.map((c) => c.id), claims.map((c) => JSON.stringify(c.terms)), claims.map((c) => c.proposition), claims.map((c) => (c.names ? JSON.stringify(c.names) : null))],
           );
-        return rows[0]?.link_seq ?? 0;
+          await client.query("INSERT INTO stale_propositions (id) SELECT DISTINCT unnest($1::int[]) ON CONFLICT DO NOTHING", [claims.map((c) => c.proposition)]);
+          await this.#saveClaimNames(client, claims.map((c) => ({ id: c.id, names: c.names ?? [] })));
+        }
+        if (names) await this.#saveNames(client, names, seq);
+        return seq;
       }),
     );
+  }
+
+  async #saveClaimNames(client: pg.PoolClient, claims: { id: number; names: (string | null)[] }[]): Promise<void> {
+    const pairs = claims.flatMap((c) => [...new Set(c.names)].flatMap((n) => (n ? [[n, c.id] as const] : [])));
+    if (pairs.length)
+      await client.query("INSERT INTO claim_names (name, claim) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING", [pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
+  }
+
+  async #saveNames(client: pg.PoolClient, names: NameChanges, seq: number): Promise<void> {
+    if (names.registry.length)
+      await client.query(
+        `INSERT INTO name_registry (key, name, at, seq) SELECT *, $4::bigint FROM unnest($1::text[], $2::text[], $3::text[])
+         ON CONFLICT (key) DO UPDATE SET name = excluded.name, at = excluded.at, seq = excluded.seq`,
+        [names.registry.map((r) => r.key), names.registry.map((r) => r.name), names.registry.map((r) => r.at), seq],
+      );
+    if (names.resolved.length)
+      await client.query(
+        `INSERT INTO source_names (name, canonical, seq) SELECT *, $3::bigint FROM unnest($1::text[], $2::text[])
+         ON CONFLICT (name) DO UPDATE SET canonical = excluded.canonical, seq = excluded.seq`,
+        [names.resolved.map((r) => r.name), names.resolved.map((r) => r.canonical), seq],
+      );
+    if (names.renamed.length) {
+      await client.query(
+        `INSERT INTO stale_propositions (id) SELECT DISTINCT c.proposition FROM claim_names n JOIN claims c ON c.id = n.claim
+         WHERE n.name = ANY($1::text[]) AND c.proposition IS NOT NULL ON CONFLICT DO NOTHING`,
+        [names.renamed],
+      );
+      // a claim that goes by another name moves between sources' tallies, which cannot take a claim away
+      await client.query("INSERT INTO summary_flags (flag) VALUES ('sources') ON CONFLICT DO NOTHING");
+    }
+  }
+
+  // ── summaries ──
+
+  async summaryWork(): Promise<SummaryWork> {
+    const flags = (await this.#query<{ flag: string }>("SELECT flag FROM summary_flags ORDER BY flag")).map((r) => r.flag);
+    const [counts] = await this.#query<{ stale: number; untallied: number }>(
+      "SELECT (SELECT count(*) FROM stale_propositions) AS stale, (SELECT count(*) FROM claims WHERE proposition IS NOT NULL AND NOT tallied) AS untallied",
+    );
+    return { flags, stale: Number(counts.stale), untallied: Number(counts.untallied) };
+  }
+
+  async linkedPage(after: DocumentCursor | undefined, documents: number): Promise<{ rows: MemberRecord[]; dates?: Map<string, string>; next?: DocumentCursor }> {
+    const docs = await this.#query<{ id: number; date: string; doc_id: string }>(
+      `SELECT id, coalesce(date, '') AS date, doc_id FROM documents WHERE link_seq IS NOT NULL AND (coalesce(date, ''), doc_id) > ($1, $2)
+       ORDER BY coalesce(date, ''), doc_id LIMIT $3`,
+      [after?.date ?? "", after?.doc ?? "", documents],
+    );
+    if (!docs.length) return { rows: [] };
+    const rows = await this.#query(
+      `SELECT ${LINKED_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc LEFT JOIN documents e ON e.doc_id = d.echo_of
+       WHERE c.doc = ANY($1::bigint[]) AND c.proposition IS NOT NULL ORDER BY coalesce(d.date, ''), d.doc_id, c.idx`,
+      [docs.map((d) => d.id)],
+    );
+    const last = docs[docs.length - 1];
+    return { rows: rows.map(memberFromRow), dates: new Map(docs.map((d) => [d.doc_id, d.date])), next: { date: last.date, doc: last.doc_id } };
+  }
+
+  async saveClaimNames(claims: { id: number; names: (string | null)[] }[], names: NameChanges): Promise<void> {
+    await this.#retry(() =>
+      this.#transaction(async (client) => {
+        if (claims.length)
+          await client.query("UPDATE claims SET names = u.names FROM unnest($1::bigint[], $2::text[]) AS u(id, names) WHERE claims.id = u.id", [
+            claims.map((c) => c.id),
+            claims.map((c) => JSON.stringify(c.names)),
+          ]);
+        await this.#saveClaimNames(client, claims);
+        const { rows } = await client.query<{ seq: number }>("SELECT coalesce(max(link_seq), 0) AS seq FROM documents");
+        await this.#saveNames(client, names, rows[0].seq);
+      }),
+    );
+  }
+
+  async clearFlag(flag: string): Promise<void> {
+    await this.#query("DELETE FROM summary_flags WHERE flag = $1", [flag]);
+  }
+
+  async resolvedNames(): Promise<ResolvedName[]> {
+    return this.#query<ResolvedName>("SELECT name, canonical FROM source_names");
+  }
+
+  async staleIds(limit: number): Promise<number[]> {
+    return (await this.#query<{ id: number }>("SELECT id FROM stale_propositions ORDER BY id LIMIT $1", [limit])).map((r) => r.id);
+  }
+
+  async membersOf(ids: number[]): Promise<Map<number, MemberRecord[]>> {
+    const rows = await this.#query(
+      `SELECT ${LINKED_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc LEFT JOIN documents e ON e.doc_id = d.echo_of
+       WHERE c.proposition = ANY($1::int[]) ORDER BY coalesce(d.date, ''), d.doc_id, c.idx`,
+      [ids],
+    );
+    return groupMembers(rows.map(memberFromRow));
+  }
+
+  async saveSummaries(rows: PropositionRow[], gone: number[]): Promise<void> {
+    await this.#retry(() =>
+      this.#transaction(async (client) => {
+        if (rows.length)
+          await client.query(
+            `INSERT INTO proposition_summaries (id, independent, claims, status, series, summary)
+             SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::boolean[], $6::text[])
+             ON CONFLICT (id) DO UPDATE SET independent = excluded.independent, claims = excluded.claims, status = excluded.status, series = excluded.series, summary = excluded.summary`,
+            [rows.map((r) => r.id), rows.map((r) => r.independent), rows.map((r) => r.claims), rows.map((r) => r.status), rows.map((r) => r.series), rows.map((r) => r.summary)],
+          );
+        const members = rows.flatMap((r) => r.members);
+        if (members.length)
+          await client.query("UPDATE claims SET origin = u.origin, stance = u.stance FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, origin, stance) WHERE claims.id = u.id", [
+            members.map((m) => m.claim),
+            members.map((m) => m.origin),
+            members.map((m) => m.stance),
+          ]);
+        if (gone.length) await client.query("DELETE FROM proposition_summaries WHERE id = ANY($1::int[])", [gone]);
+        await client.query("DELETE FROM stale_propositions WHERE id = ANY($1::int[])", [[...rows.map((r) => r.id), ...gone]]);
+      }),
+    );
+  }
+
+  async untallied(limit: number): Promise<TallyRow[]> {
+    const rows = await this.#query(
+      `SELECT ${tallyColumns("c.record::json->>'date'")} FROM claims c JOIN documents d ON d.id = c.doc LEFT JOIN documents e ON e.doc_id = d.echo_of
+       WHERE c.proposition IS NOT NULL AND NOT c.tallied ORDER BY c.id LIMIT $1`,
+      [limit],
+    );
+    return rows.map(tallyRowFromRow);
+  }
+
+  async sourceRows(keys?: string[]): Promise<SourceRow[]> {
+    if (!keys) return this.#query<SourceRow>("SELECT key, name, claims, state FROM source_summaries");
+    return this.#query<SourceRow>("SELECT key, name, claims, state FROM source_summaries WHERE key = ANY($1::text[])", [keys]);
+  }
+
+  async sourceIndex(): Promise<{ key: string; name: string; claims: number }[]> {
+    return this.#query("SELECT key, name, claims FROM source_summaries");
+  }
+
+  async saveTallies(rows: SourceRow[], claims: number[]): Promise<void> {
+    await this.#retry(() =>
+      this.#transaction(async (client) => {
+        if (rows.length)
+          await client.query(
+            `INSERT INTO source_summaries (key, name, claims, state) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[])
+             ON CONFLICT (key) DO UPDATE SET name = excluded.name, claims = excluded.claims, state = excluded.state`,
+            [rows.map((r) => r.key), rows.map((r) => r.name), rows.map((r) => r.claims), rows.map((r) => r.state)],
+          );
+        if (claims.length) await client.query("UPDATE claims SET tallied = true WHERE id = ANY($1::bigint[])", [claims]);
+      }),
+    );
+  }
+
+  async resetSummaries(what: "sources" | "all"): Promise<void> {
+    await this.#retry(() =>
+      this.#transaction(async (client) => {
+        await client.query("DELETE FROM source_summaries");
+        await client.query("UPDATE claims SET tallied = false WHERE tallied");
+        await client.query("DELETE FROM summary_flags WHERE flag = 'sources'");
+        if (what === "all") {
+          for (const table of ["name_registry", "source_names", "claim_names"]) await client.query(`DELETE FROM ${table}`);
+          await client.query("UPDATE claims SET names = NULL WHERE names IS NOT NULL");
+          await client.query("INSERT INTO stale_propositions (id) SELECT DISTINCT proposition FROM claims WHERE proposition IS NOT NULL ON CONFLICT DO NOTHING");
+          await client.query("INSERT INTO summary_flags (flag) VALUES ('names') ON CONFLICT DO NOTHING");
+        }
+      }),
+    );
+  }
+
+  async propositionPage(query: PropositionQuery): Promise<{ total: number; rows: { id: number; summary: string }[] }> {
+    const params: unknown[] = [query.minClaims ?? 1];
+    const where = `p.claims >= $1${query.status ? ` AND p.status = $${params.push(query.status)}` : ""}`;
+    const [{ n }] = await this.#query<{ n: number }>(`SELECT count(*) AS n FROM proposition_summaries p WHERE ${where}`, params);
+    const limit = query.limit === undefined ? "" : ` LIMIT ${Math.max(0, Math.floor(query.limit))}`;
+    const rows = await this.#query<{ id: number; summary: string }>(
+      `SELECT p.id, p.summary FROM proposition_summaries p WHERE ${where} ORDER BY ${PROPOSITION_ORDER}${limit} OFFSET ${Math.max(0, Math.floor(query.offset ?? 0))}`,
+      params,
+    );
+    return { total: Number(n), rows };
+  }
+
+  async seriesSummaries(): Promise<{ id: number; summary: string }[]> {
+    return this.#query(`SELECT p.id, p.summary FROM proposition_summaries p WHERE p.series ORDER BY ${PROPOSITION_ORDER}`);
+  }
+
+  async timelinePage(offset: number, limit: number): Promise<{ total: number; rows: TimelineRow[] }> {
+    const from = "FROM claims c JOIN documents d ON d.id = c.doc JOIN proposition_summaries p ON p.id = c.proposition";
+    const [{ n }] = await this.#query<{ n: number }>(`SELECT count(*) AS n ${from}`);
+    const rows = await this.#query(
+      `SELECT c.record, c.proposition, d.outlet, c.origin, c.stance ${from} ORDER BY coalesce(c.record::json->>'date', '') COLLATE "C", d.doc_id, ${PROPOSITION_ORDER}, c.idx
+       LIMIT ${limit < 0 ? "ALL" : Math.floor(limit)} OFFSET $1`,
+      [offset],
+    );
+    return { total: Number(n), rows: rows.map(timelineRowFromRow) };
   }
 
   async linkedRecords(): Promise<LinkedRecord[]> {

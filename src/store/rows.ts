@@ -1,6 +1,6 @@
 // Rows as both engines return them (snake_case columns, NULL for absent) → the store's types.
 import type { ClaimRecord } from "../extract/claims.ts";
-import type { DocumentSignature, LinkedRecord, LinkedState, StoredClaim, StoredDocument } from "./types.ts";
+import type { DocumentSignature, LinkedRecord, LinkedState, MemberRecord, RegisteredName, ResolvedName, StoredClaim, StoredDocument, TallyRow, TimelineRow } from "./types.ts";
 
 const DOCUMENT_COLUMNS = [
   ["title", "title"], ["outlet", "outlet"], ["author", "author"], ["date", "date"], ["url", "url"],
@@ -35,6 +35,8 @@ export function linkedRecordFromRow(r: Record<string, unknown>): LinkedRecord {
 export interface LinkedRows {
   documents: { doc_id: string; minhash: Buffer; outlet: string | null; wire: string | null; echo_of: string | null; link_seq: number }[];
   claims: { terms: string; proposition: number }[];
+  registry: RegisteredName[];
+  resolved: ResolvedName[];
 }
 
 /** `linkedSince`'s answer from its two queries' rows; `seq` when nothing new was linked. */
@@ -51,5 +53,56 @@ export function linkedStateFromRows(rows: LinkedRows, seq: number): LinkedState 
       }),
     ),
     claims: rows.claims.map((r) => ({ terms: JSON.parse(r.terms) as string[], proposition: r.proposition })),
+    registry: rows.registry,
+    resolved: rows.resolved,
   };
+}
+
+/** A member claim for the summaries: the linked record's row plus the claim id and its kept names. */
+export const memberFromRow = (r: Record<string, unknown>): MemberRecord => ({
+  ...linkedRecordFromRow(r),
+  claim: Number(r.id),
+  names: r.names == null ? null : (JSON.parse(String(r.names)) as (string | null)[]),
+});
+
+export function tallyRowFromRow(r: Record<string, unknown>): TallyRow {
+  const wire = (r.wire ?? r.echo_wire ?? r.echo_outlet ?? undefined) as string | undefined;
+  return {
+    claim: Number(r.id),
+    doc: String(r.doc_id),
+    ...(r.date != null ? { date: String(r.date) } : {}),
+    index: Number(r.idx),
+    certainty: String(r.certainty),
+    attributed: !!r.source,
+    names: r.names == null ? [] : (JSON.parse(String(r.names)) as (string | null)[]),
+    ...(r.outlet ? { outlet: String(r.outlet) } : {}),
+    ...(wire ? { wire } : {}),
+  };
+}
+
+export const timelineRowFromRow = (r: Record<string, unknown>): TimelineRow => ({
+  record: JSON.parse(String(r.record)) as ClaimRecord,
+  proposition: Number(r.proposition),
+  ...(r.outlet ? { outlet: String(r.outlet) } : {}),
+  origin: String(r.origin),
+  stance: String(r.stance),
+});
+
+/** The columns a linked record is read with (claims c, its document d, what d echoes e). */
+export const LINKED_COLUMNS = "c.id, c.record, c.proposition, c.names, d.outlet, d.wire, d.echo_of, e.wire AS echo_wire, e.outlet AS echo_outlet";
+/** The tally's columns; `recordDate` is the engine's expression for the record's own date (a document without one may have dated claims). */
+export const tallyColumns = (recordDate: string) =>
+  `c.id, c.names, c.idx, c.certainty, c.source, d.doc_id, ${recordDate} AS date, d.outlet, d.wire, e.wire AS echo_wire, e.outlet AS echo_outlet`;
+/** The story's order of propositions, on proposition_summaries p. */
+export const PROPOSITION_ORDER = "p.independent DESC, p.claims DESC, p.id";
+
+/** Members grouped by proposition, each group in the order given. */
+export function groupMembers(members: MemberRecord[]): Map<number, MemberRecord[]> {
+  const out = new Map<number, MemberRecord[]>();
+  for (const m of members) {
+    const group = out.get(m.proposition);
+    if (group) group.push(m);
+    else out.set(m.proposition, [m]);
+  }
+  return out;
 }

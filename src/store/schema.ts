@@ -93,4 +93,35 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX claims_source_name ON claims(source);
   CREATE INDEX claims_kind ON claims(kind);
   `,
+  // the story's summaries, kept as documents are linked so the views read a page, not every claim
+  // (src/link/summaries.ts): each claim's names as its document resolved them, the story's proper names
+  // and what each resolved name goes by now, one summary per proposition in the story's order, one
+  // tally per source. A store linked before this has its names made once, by the first linker or view
+  // (the 'names' flag)
+  `
+  ALTER TABLE claims ADD COLUMN names TEXT;
+  ALTER TABLE claims ADD COLUMN tallied INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE claims ADD COLUMN origin TEXT;
+  ALTER TABLE claims ADD COLUMN stance TEXT;
+  CREATE INDEX claims_untallied ON claims(id) WHERE proposition IS NOT NULL AND tallied = 0;
+  CREATE TABLE name_registry (key TEXT PRIMARY KEY, name TEXT NOT NULL, at TEXT NOT NULL, seq INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE INDEX name_registry_seq ON name_registry(seq);
+  CREATE TABLE source_names (name TEXT PRIMARY KEY, canonical TEXT NOT NULL, seq INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE INDEX source_names_seq ON source_names(seq);
+  CREATE TABLE claim_names (name TEXT NOT NULL, claim INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE, PRIMARY KEY (name, claim)) WITHOUT ROWID;
+  CREATE INDEX claim_names_claim ON claim_names(claim);
+  CREATE TABLE proposition_summaries (
+    id          INTEGER PRIMARY KEY,
+    independent INTEGER NOT NULL,
+    claims      INTEGER NOT NULL,
+    status      TEXT NOT NULL,
+    series      INTEGER NOT NULL,
+    summary     TEXT NOT NULL
+  );
+  CREATE INDEX proposition_summaries_order ON proposition_summaries(independent DESC, claims DESC, id);
+  CREATE TABLE source_summaries (key TEXT PRIMARY KEY, name TEXT NOT NULL, claims INTEGER NOT NULL, state TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE stale_propositions (id INTEGER PRIMARY KEY);
+  CREATE TABLE summary_flags (flag TEXT PRIMARY KEY) WITHOUT ROWID;
+  INSERT INTO summary_flags (flag) SELECT 'names' WHERE EXISTS (SELECT 1 FROM claims WHERE proposition IS NOT NULL);
+  `,
 ];

@@ -4,12 +4,36 @@ import type { ClaimRecord } from "../extract/claims.ts";
 import { TriangulateError } from "../errors.ts";
 import { MIGRATIONS } from "./schema.ts";
 import { Turns } from "./turns.ts";
-import { documentFromRow, linkedRecordFromRow, linkedStateFromRows, storedClaimFromRow, type LinkedRows } from "./rows.ts";
+import {
+  LINKED_COLUMNS,
+  PROPOSITION_ORDER,
+  documentFromRow,
+  linkedRecordFromRow,
+  linkedStateFromRows,
+  groupMembers,
+  memberFromRow,
+  storedClaimFromRow,
+  tallyColumns,
+  tallyRowFromRow,
+  timelineRowFromRow,
+  type LinkedRows,
+} from "./rows.ts";
 import {
   contentHash,
   type ClaimFilter,
+  type DocumentCursor,
   type DocumentLink,
+  type LinkedClaim,
   type LinkedRecord,
+  type MemberRecord,
+  type NameChanges,
+  type PropositionQuery,
+  type PropositionRow,
+  type ResolvedName,
+  type SourceRow,
+  type SummaryWork,
+  type TallyRow,
+  type TimelineRow,
   type LinkedState,
   type Store,
   type StoreAction,
@@ -124,7 +148,35 @@ export class SqliteStore implements Store {
         "UPDATE documents SET minhash = ?, echo_of = ?, wire = ?, link_seq = (SELECT coalesce(max(link_seq), 0) + 1 FROM documents) WHERE doc_id = ? RETURNING link_seq",
       ),
       setEchoOf: db.prepare("UPDATE documents SET echo_of = ? WHERE doc_id = ?"),
-      setClaimLink: db.prepare("UPDATE claims SET terms = ?, proposition = ? WHERE id = ?"),
+      setClaimLink: db.prepare("UPDATE claims SET terms = ?, proposition = ?, names = ?, tallied = 0 WHERE id = ?"),
+      setClaimNames: db.prepare("UPDATE claims SET names = ? WHERE id = ?"),
+      insertClaimName: db.prepare("INSERT OR IGNORE INTO claim_names (name, claim) VALUES (?, ?)"),
+      upsertRegistry: db.prepare(
+        "INSERT INTO name_registry (key, name, at, seq) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET name = excluded.name, at = excluded.at, seq = excluded.seq",
+      ),
+      upsertResolved: db.prepare(
+        "INSERT INTO source_names (name, canonical, seq) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET canonical = excluded.canonical, seq = excluded.seq",
+      ),
+      staleProposition: db.prepare("INSERT OR IGNORE INTO stale_propositions (id) VALUES (?)"),
+      staleByName: db.prepare(
+        "INSERT OR IGNORE INTO stale_propositions (id) SELECT c.proposition FROM claim_names n JOIN claims c ON c.id = n.claim WHERE n.name = ? AND c.proposition IS NOT NULL",
+      ),
+      staleByDoc: db.prepare(
+        "INSERT OR IGNORE INTO stale_propositions (id) SELECT c.proposition FROM claims c JOIN documents d ON d.id = c.doc WHERE d.doc_id = ? AND c.proposition IS NOT NULL",
+      ),
+      flag: db.prepare("INSERT OR IGNORE INTO summary_flags (flag) VALUES (?)"),
+      maxSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(link_seq), 0) AS seq FROM documents"),
+      upsertSummary: db.prepare(
+        `INSERT INTO proposition_summaries (id, independent, claims, status, series, summary) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET independent = excluded.independent, claims = excluded.claims, status = excluded.status, series = excluded.series, summary = excluded.summary`,
+      ),
+      setClaimView: db.prepare("UPDATE claims SET origin = ?, stance = ? WHERE id = ?"),
+      deleteSummary: db.prepare("DELETE FROM proposition_summaries WHERE id = ?"),
+      clearStale: db.prepare("DELETE FROM stale_propositions WHERE id = ?"),
+      upsertTally: db.prepare(
+        "INSERT INTO source_summaries (key, name, claims, state) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET name = excluded.name, claims = excluded.claims, state = excluded.state",
+      ),
+      setTallied: db.prepare("UPDATE claims SET tallied = 1 WHERE id = ?"),
     };
   }
 
@@ -152,6 +204,9 @@ export class SqliteStore implements Store {
       const old = this.#stmt.byDocId.get(source.id);
       if (old?.hash === hash) return "unchanged";
       if (old) {
+        // a linked document's claims leave their propositions and the sources' tallies
+        this.#stmt.staleByDoc.run(source.id);
+        if (this.db.prepare("SELECT 1 FROM claims WHERE doc = ? AND proposition IS NOT NULL LIMIT 1").get(old.id)) this.#stmt.flag.run("sources");
         this.#stmt.deleteFts.run(old.id);
         this.#stmt.deleteDoc.run(old.id);
       }
@@ -273,25 +328,185 @@ export class SqliteStore implements Store {
         "SELECT c.terms, c.proposition FROM documents d JOIN claims c ON c.doc = d.id WHERE d.link_seq > ? AND c.proposition IS NOT NULL ORDER BY d.link_seq, c.idx",
       )
       .all(seq) as LinkedRows["claims"];
-    return linkedStateFromRows({ documents, claims }, seq);
+    const registry = this.db.prepare("SELECT key, name, at FROM name_registry WHERE seq > ? ORDER BY seq").all(seq) as LinkedRows["registry"];
+    const resolved = this.db.prepare("SELECT name, canonical FROM source_names WHERE seq > ? ORDER BY seq").all(seq) as LinkedRows["resolved"];
+    return linkedStateFromRows({ documents, claims, registry, resolved }, seq);
   }
 
   async setEchoOf(docId: string, echoOf: string | undefined): Promise<void> {
-    retryBusy(() => this.#stmt.setEchoOf.run(echoOf ?? null, docId));
+    // its claims' origins and the wire it cites change: their propositions and the tallies are made again
+    retryBusy(() =>
+      this.db.transaction(() => {
+        this.#stmt.setEchoOf.run(echoOf ?? null, docId);
+        this.#stmt.staleByDoc.run(docId);
+        this.#stmt.flag.run("sources");
+      }).immediate(),
+    );
   }
 
   async claimsToLink(docId: string): Promise<{ id: number; record: ClaimRecord }[]> {
     return this.#stmt.claimsToLink.all(docId).map((r) => ({ id: r.id, record: JSON.parse(r.record) as ClaimRecord }));
   }
 
-  async saveLinks(docId: string, link: DocumentLink, claims: { id: number; terms: string[]; proposition: number }[]): Promise<number> {
+  async saveLinks(docId: string, link: DocumentLink, claims: LinkedClaim[], names?: NameChanges): Promise<number> {
     const save = this.db.transaction((): number => {
       const signature = Buffer.from(link.minhash.buffer, link.minhash.byteOffset, link.minhash.byteLength);
       const seq = this.#stmt.setDocumentLinks.get(signature, link.echoOf ?? null, link.wire ?? null, docId)?.link_seq ?? 0;
-      for (const c of claims) this.#stmt.setClaimLink.run(JSON.stringify(c.terms), c.proposition, c.id);
+      for (const c of claims) {
+        this.#stmt.setClaimLink.run(JSON.stringify(c.terms), c.proposition, c.names ? JSON.stringify(c.names) : null, c.id);
+        this.#stmt.staleProposition.run(c.proposition);
+        for (const n of new Set(c.names ?? [])) if (n) this.#stmt.insertClaimName.run(n, c.id);
+      }
+      if (names) this.#saveNames(names, seq);
       return seq;
     });
     return retryBusy(() => save.immediate());
+  }
+
+  #saveNames(names: NameChanges, seq: number): void {
+    for (const r of names.registry) this.#stmt.upsertRegistry.run(r.key, r.name, r.at, seq);
+    for (const r of names.resolved) this.#stmt.upsertResolved.run(r.name, r.canonical, seq);
+    for (const n of names.renamed) this.#stmt.staleByName.run(n);
+    // a claim that goes by another name moves between sources' tallies, which cannot take a claim away
+    if (names.renamed.length) this.#stmt.flag.run("sources");
+  }
+
+  // ── summaries ──
+
+  async summaryWork(): Promise<SummaryWork> {
+    const flags = (this.db.prepare("SELECT flag FROM summary_flags ORDER BY flag").all() as { flag: string }[]).map((r) => r.flag);
+    const stale = (this.db.prepare("SELECT count(*) AS n FROM stale_propositions").get() as { n: number }).n;
+    // INDEXED BY: the planner would walk claims_proposition through every linked claim instead
+    const untallied = (this.db.prepare("SELECT count(*) AS n FROM claims INDEXED BY claims_untallied WHERE proposition IS NOT NULL AND tallied = 0").get() as { n: number }).n;
+    return { flags, stale, untallied };
+  }
+
+  async linkedPage(after: DocumentCursor | undefined, documents: number): Promise<{ rows: MemberRecord[]; dates?: Map<string, string>; next?: DocumentCursor }> {
+    const docs = this.db
+      .prepare(
+        `SELECT id, coalesce(date, '') AS date, doc_id FROM documents WHERE link_seq IS NOT NULL AND (coalesce(date, ''), doc_id) > (?, ?)
+         ORDER BY coalesce(date, ''), doc_id LIMIT ?`,
+      )
+      .all(after?.date ?? "", after?.doc ?? "", documents) as { id: number; date: string; doc_id: string }[];
+    if (!docs.length) return { rows: [] };
+    const rows = this.db
+      .prepare(
+        `SELECT ${LINKED_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc LEFT JOIN documents e ON e.doc_id = d.echo_of
+         WHERE c.doc IN (SELECT value FROM json_each(?)) AND c.proposition IS NOT NULL ORDER BY coalesce(d.date, ''), d.doc_id, c.idx`,
+      )
+      .all(JSON.stringify(docs.map((d) => d.id))) as Record<string, unknown>[];
+    const last = docs[docs.length - 1];
+    return { rows: rows.map(memberFromRow), dates: new Map(docs.map((d) => [d.doc_id, d.date])), next: { date: last.date, doc: last.doc_id } };
+  }
+
+  async saveClaimNames(claims: { id: number; names: (string | null)[] }[], names: NameChanges): Promise<void> {
+    retryBusy(() =>
+      this.db.transaction(() => {
+        for (const c of claims) {
+          this.#stmt.setClaimNames.run(JSON.stringify(c.names), c.id);
+          for (const n of new Set(c.names)) if (n) this.#stmt.insertClaimName.run(n, c.id);
+        }
+        this.#saveNames(names, this.#stmt.maxSeq.get()!.seq);
+      }).immediate(),
+    );
+  }
+
+  async clearFlag(flag: string): Promise<void> {
+    retryBusy(() => this.db.prepare("DELETE FROM summary_flags WHERE flag = ?").run(flag));
+  }
+
+  async resolvedNames(): Promise<ResolvedName[]> {
+    return this.db.prepare("SELECT name, canonical FROM source_names").all() as ResolvedName[];
+  }
+
+  async staleIds(limit: number): Promise<number[]> {
+    return (this.db.prepare("SELECT id FROM stale_propositions ORDER BY id LIMIT ?").all(limit) as { id: number }[]).map((r) => r.id);
+  }
+
+  async membersOf(ids: number[]): Promise<Map<number, MemberRecord[]>> {
+    const rows = this.db
+      .prepare(
+        `SELECT ${LINKED_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc LEFT JOIN documents e ON e.doc_id = d.echo_of
+         WHERE c.proposition IN (SELECT value FROM json_each(?)) ORDER BY coalesce(d.date, ''), d.doc_id, c.idx`,
+      )
+      .all(JSON.stringify(ids)) as Record<string, unknown>[];
+    return groupMembers(rows.map(memberFromRow));
+  }
+
+  async saveSummaries(rows: PropositionRow[], gone: number[]): Promise<void> {
+    retryBusy(() =>
+      this.db.transaction(() => {
+        for (const r of rows) {
+          this.#stmt.upsertSummary.run(r.id, r.independent, r.claims, r.status, r.series ? 1 : 0, r.summary);
+          for (const m of r.members) this.#stmt.setClaimView.run(m.origin, m.stance, m.claim);
+          this.#stmt.clearStale.run(r.id);
+        }
+        for (const id of gone) (this.#stmt.deleteSummary.run(id), this.#stmt.clearStale.run(id));
+      }).immediate(),
+    );
+  }
+
+  async untallied(limit: number): Promise<TallyRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT ${tallyColumns("json_extract(c.record, '$.date')")} FROM claims c INDEXED BY claims_untallied JOIN documents d ON d.id = c.doc LEFT JOIN documents e ON e.doc_id = d.echo_of
+         WHERE c.proposition IS NOT NULL AND c.tallied = 0 ORDER BY c.id LIMIT ?`,
+      )
+      .all(limit) as Record<string, unknown>[];
+    return rows.map(tallyRowFromRow);
+  }
+
+  async sourceRows(keys?: string[]): Promise<SourceRow[]> {
+    if (!keys) return this.db.prepare("SELECT key, name, claims, state FROM source_summaries").all() as SourceRow[];
+    return this.db.prepare("SELECT key, name, claims, state FROM source_summaries WHERE key IN (SELECT value FROM json_each(?))").all(JSON.stringify(keys)) as SourceRow[];
+  }
+
+  async sourceIndex(): Promise<{ key: string; name: string; claims: number }[]> {
+    return this.db.prepare("SELECT key, name, claims FROM source_summaries").all() as { key: string; name: string; claims: number }[];
+  }
+
+  async saveTallies(rows: SourceRow[], claims: number[]): Promise<void> {
+    retryBusy(() =>
+      this.db.transaction(() => {
+        for (const r of rows) this.#stmt.upsertTally.run(r.key, r.name, r.claims, r.state);
+        for (const id of claims) this.#stmt.setTallied.run(id);
+      }).immediate(),
+    );
+  }
+
+  async resetSummaries(what: "sources" | "all"): Promise<void> {
+    retryBusy(() =>
+      this.db.transaction(() => {
+        this.db.exec("DELETE FROM source_summaries; UPDATE claims SET tallied = 0 WHERE tallied <> 0; DELETE FROM summary_flags WHERE flag = 'sources';");
+        if (what === "all")
+          this.db.exec(`DELETE FROM name_registry; DELETE FROM source_names; DELETE FROM claim_names; UPDATE claims SET names = NULL WHERE names IS NOT NULL;
+            INSERT OR IGNORE INTO stale_propositions (id) SELECT DISTINCT proposition FROM claims WHERE proposition IS NOT NULL;
+            INSERT OR IGNORE INTO summary_flags (flag) VALUES ('names');`);
+      }).immediate(),
+    );
+  }
+
+  async propositionPage(query: PropositionQuery): Promise<{ total: number; rows: { id: number; summary: string }[] }> {
+    const where = ["p.claims >= @minClaims", ...(query.status ? ["p.status = @status"] : [])].join(" AND ");
+    const params = { minClaims: query.minClaims ?? 1, status: query.status ?? null, limit: query.limit ?? -1, offset: query.offset ?? 0 };
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM proposition_summaries p WHERE ${where}`).get(params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT p.id, p.summary FROM proposition_summaries p WHERE ${where} ORDER BY ${PROPOSITION_ORDER} LIMIT @limit OFFSET @offset`)
+      .all(params) as { id: number; summary: string }[];
+    return { total, rows };
+  }
+
+  async seriesSummaries(): Promise<{ id: number; summary: string }[]> {
+    return this.db.prepare(`SELECT p.id, p.summary FROM proposition_summaries p WHERE p.series = 1 ORDER BY ${PROPOSITION_ORDER}`).all() as { id: number; summary: string }[];
+  }
+
+  async timelinePage(offset: number, limit: number): Promise<{ total: number; rows: TimelineRow[] }> {
+    const from = "FROM claims c JOIN documents d ON d.id = c.doc JOIN proposition_summaries p ON p.id = c.proposition";
+    const total = (this.db.prepare(`SELECT count(*) AS n ${from}`).get() as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT c.record, c.proposition, d.outlet, c.origin, c.stance ${from} ORDER BY coalesce(json_extract(c.record, '$.date'), ''), d.doc_id, ${PROPOSITION_ORDER}, c.idx LIMIT ? OFFSET ?`)
+      .all(limit, offset) as Record<string, unknown>[];
+    return { total, rows: rows.map(timelineRowFromRow) };
   }
 
   async linkedRecords(): Promise<LinkedRecord[]> {
@@ -352,3 +567,4 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 }
+

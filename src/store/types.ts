@@ -54,6 +54,111 @@ export interface LinkedState {
   seq: number;
   documents: DocumentSignature[];
   claims: { terms: string[]; proposition: number }[];
+  /** Proper names registered or respelled since, and names resolved anew (see NameChanges). */
+  registry: RegisteredName[];
+  resolved: ResolvedName[];
+}
+
+/** A proper name the story knows: its key, first spelling, and where it was first met (JSON of src/link/names.ts's NameOrder). */
+export interface RegisteredName {
+  key: string;
+  name: string;
+  at: string;
+}
+
+/** A name as a claim's document resolved it, and the one name it goes by in the whole story now. */
+export interface ResolvedName {
+  name: string;
+  canonical: string;
+}
+
+/** What linking one document taught the store about names (src/link/summaries.ts). */
+export interface NameChanges {
+  registry: RegisteredName[];
+  resolved: ResolvedName[];
+  /** Names that go by another name than before: the propositions of their claims are made again, the sources tallied again. */
+  renamed: string[];
+}
+
+/** A linked claim for the summaries: its record as the story reads it, its row id and the names its document resolved. */
+export interface MemberRecord extends LinkedRecord {
+  claim: number;
+  /** The speaker's then each chain link's name as resolved in its document (`SourceNames.local`); null before names were kept. */
+  names: (string | null)[] | null;
+}
+
+/** A linked claim as the sources tally reads it: no record, its names resolved in its document. */
+export interface TallyRow {
+  claim: number;
+  doc: string;
+  date?: string;
+  index: number;
+  certainty: string;
+  /** Whether the claim has an attributed source (else its outlet speaks). */
+  attributed: boolean;
+  names: (string | null)[];
+  outlet?: string;
+  wire?: string;
+}
+
+/** One proposition's stored summary: the story's order keys and the proposition without its claims (JSON). */
+export interface PropositionRow {
+  id: number;
+  independent: number;
+  claims: number;
+  status: string;
+  /** Whether any of its number series has more than one value (the timeline lists those). */
+  series: boolean;
+  summary: string;
+  /** Each member's origin and stance as the story gives them, for the timeline. */
+  members: { claim: number; origin: string; stance: string }[];
+}
+
+/** One source's stored tally (src/link/source-tally.ts's SourceState as JSON). */
+export interface SourceRow {
+  key: string;
+  name: string;
+  claims: number;
+  state: string;
+}
+
+/** A page of the story's propositions, in the story's order. */
+export interface PropositionQuery {
+  offset?: number;
+  limit?: number;
+  minClaims?: number;
+  status?: string;
+}
+
+/** Where a walk through linked documents in story order stands. */
+export interface DocumentCursor {
+  date: string;
+  doc: string;
+}
+
+/** A linked claim in the timeline's order, with what the timeline shows of it. */
+export interface TimelineRow {
+  record: ClaimRecord;
+  proposition: number;
+  outlet?: string;
+  origin: string;
+  stance: string;
+}
+
+/** What the summaries still lack: flags for work on every claim, and how many propositions are stale. */
+export interface SummaryWork {
+  /** "names": claims linked before names were kept; "sources": tallies to be made again from every claim. */
+  flags: string[];
+  stale: number;
+  untallied: number;
+}
+
+/** A claim as linking saves it: its proposition, the terms it was linked by, the names its document resolved. */
+export interface LinkedClaim {
+  id: number;
+  terms: string[];
+  proposition: number;
+  names?: (string | null)[];
 }
 
 /** A claim record as the linker left it: its proposition and where its document came from. */
@@ -98,10 +203,46 @@ export interface Store {
   setEchoOf(docId: string, echoOf: string | undefined): Promise<void>;
   /** The claims of one document that take part in linking. */
   claimsToLink(docId: string): Promise<{ id: number; record: ClaimRecord }[]>;
-  /** Records how one document was linked: its signature, what it echoes, its claims' propositions. Returns its link number. */
-  saveLinks(docId: string, link: DocumentLink, claims: { id: number; terms: string[]; proposition: number }[]): Promise<number>;
+  /**
+   * Records how one document was linked: its signature, what it echoes, its claims' propositions and
+   * the names each resolved, and what the story learnt about names. The claims' propositions (and
+   * those of renamed names' claims) become stale, to be summarised again. Returns its link number.
+   */
+  saveLinks(docId: string, link: DocumentLink, claims: LinkedClaim[], names?: NameChanges): Promise<number>;
   /** Every linked claim with its document's outlet, wire credit and echo, for the story views. */
   linkedRecords(): Promise<LinkedRecord[]>;
+
+  // ── summaries: kept by src/link/summaries.ts as documents are linked, read by the story views ──
+  summaryWork(): Promise<SummaryWork>;
+  /** The linked claims of the next `documents` linked documents in story order after `after`, with those documents' dates, for making every name again. */
+  linkedPage(after: DocumentCursor | undefined, documents: number): Promise<{ rows: MemberRecord[]; dates?: Map<string, string>; next?: DocumentCursor }>;
+  /** Stores the names each claim's document resolved (a store linked before names were kept). */
+  saveClaimNames(claims: { id: number; names: (string | null)[] }[], names: NameChanges): Promise<void>;
+  clearFlag(flag: string): Promise<void>;
+  /** Every name resolved and its canonical name now. */
+  resolvedNames(): Promise<ResolvedName[]>;
+  /** Up to `limit` stale propositions' ids. */
+  staleIds(limit: number): Promise<number[]>;
+  /** The members of these propositions, in story order. */
+  membersOf(ids: number[]): Promise<Map<number, MemberRecord[]>>;
+  /** Writes propositions' summaries and clears them from the stale ones; an id without members is deleted. */
+  saveSummaries(rows: PropositionRow[], gone: number[]): Promise<void>;
+  /** Up to `limit` linked claims not yet tallied into the sources, oldest link first. */
+  untallied(limit: number): Promise<TallyRow[]>;
+  /** Stored tallies of these sources (all when omitted). */
+  sourceRows(keys?: string[]): Promise<SourceRow[]>;
+  /** Every stored tally's key, name and claim count: the sources view's order. */
+  sourceIndex(): Promise<{ key: string; name: string; claims: number }[]>;
+  /** Writes tallies and marks the claims tallied. */
+  saveTallies(rows: SourceRow[], claims: number[]): Promise<void>;
+  /** Starts summaries over: "sources" tallies every claim again; "all" also has every name made again (the "names" flag, cleared once they are). */
+  resetSummaries(what: "sources" | "all"): Promise<void>;
+  /** A page of stored summaries (JSON) in the story's order, and how many pass the filter. */
+  propositionPage(query: PropositionQuery): Promise<{ total: number; rows: { id: number; summary: string }[] }>;
+  /** Stored summaries (JSON) of propositions with a number series of more than one value, in the story's order. */
+  seriesSummaries(): Promise<{ id: number; summary: string }[]>;
+  /** Linked claims in the timeline's order: by the record's date, document, then the story's order of propositions (`limit` -1: all). */
+  timelinePage(offset: number, limit: number): Promise<{ total: number; rows: TimelineRow[] }>;
   /**
    * Runs `work` while no other process or connection links into this store (SQLite: the write lock;
    * PostgreSQL: an advisory lock). Linking reads the linked state, then numbers new propositions

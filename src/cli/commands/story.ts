@@ -1,28 +1,28 @@
-import { storyOf, type Proposition } from "../../link/index.ts";
-import { common, str, withStore, type Command, type IO } from "../command.ts";
+import { storedSources, storyPage, summaryPage, type Proposition } from "../../link/index.ts";
+import { common, str, wholeNumber, withStore, type Command, type IO } from "../command.ts";
 import { formatQuantity } from "../format.ts";
 
 export const storyCommand: Command = {
   name: "story",
   summary: "The propositions across sources: who asserts, hedges or denies each, their numbers, and how many independent sources stand behind it.",
-  usage: "triangulate story [--db FILE] [--format text|json] [--limit N] [--min-claims N]",
+  usage: "triangulate story [--db FILE] [--format text|json] [--limit N] [--offset K] [--min-claims N]",
   options: {
     db: common.db,
     format: { type: "string", short: "f", valueName: "FMT", choices: ["text", "json", "jsonl"], description: "text (default), json (the whole story) or jsonl (one proposition a line)" },
-    limit: { type: "string", valueName: "N", description: "at most N propositions" },
+    limit: { ...common.limit, description: "at most N propositions" },
+    offset: { ...common.offset, description: "skip the first K propositions (with --limit, a page)" },
     "min-claims": { type: "string", valueName: "N", description: "only propositions made by at least N claims (default 1; text shows 2)" },
     help: common.help,
   },
   async run(values, _positionals, io) {
     const format = str(values.format) ?? "text";
     return withStore(values, async (store) => {
-      const story = await storyOf(store);
-      const minClaims = Number(str(values["min-claims"]) ?? (format === "text" ? 2 : 1));
-      let propositions = story.propositions.filter((p) => p.claims.length >= minClaims);
-      if (str(values.limit)) propositions = propositions.slice(0, Number(str(values.limit)));
-      if (format === "json") io.stdout.write(JSON.stringify({ ...story, propositions }, null, 2) + "\n");
+      // a page of the stored summaries, in the story's order: only its propositions' claims are read
+      const minClaims = wholeNumber(values, "min-claims", 1, format === "text" ? 2 : 1);
+      const { propositions } = await storyPage(store, { minClaims, limit: wholeNumber(values, "limit", 0, undefined), offset: wholeNumber(values, "offset", 0, 0) });
+      if (format === "json") io.stdout.write(JSON.stringify({ propositions, sources: (await storedSources(store)).sources }, null, 2) + "\n");
       else if (format === "jsonl") for (const p of propositions) io.stdout.write(JSON.stringify(p) + "\n");
-      else briefing(io, propositions, story.propositions.length);
+      else briefing(io, propositions, (await summaryPage(store, { limit: 0 })).total);
       return 0;
     });
   },

@@ -1,16 +1,15 @@
-import { storyOf } from "../../link/index.ts";
-import { timeline } from "../../link/timeline.ts";
-import { common, str, withStore, type Command } from "../command.ts";
+import { storedTimeline } from "../../link/timeline.ts";
+import { common, str, wholeNumber, withStore, type Command } from "../command.ts";
 import { formatQuantity } from "../format.ts";
 
 export const timelineCommand: Command = {
   name: "timeline",
   summary: "How the story moved: claims in date order, and how each number changed, by source.",
-  usage: "triangulate timeline [--db FILE] [--format text|json]",
-  options: { db: common.db, format: common.format, help: common.help },
+  usage: "triangulate timeline [--db FILE] [--format text|json] [--limit N] [--offset K]",
+  options: { db: common.db, format: common.format, limit: { ...common.limit, description: "at most N claims (the number series are all shown)" }, offset: common.offset, help: common.help },
   async run(values, _positionals, io) {
     return withStore(values, async (store) => {
-      const t = timeline(await storyOf(store));
+      const { total: _, ...t } = await storedTimeline(store, { limit: wholeNumber(values, "limit", 0, undefined), offset: wholeNumber(values, "offset", 0, 0) });
       const format = str(values.format) ?? "text";
       if (format === "json") io.stdout.write(JSON.stringify(t, null, 2) + "\n");
       else if (format === "jsonl") for (const e of t.events) io.stdout.write(JSON.stringify(e) + "\n");

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { TriangulateError } from "../../errors.ts";
-import { common, str, untilStopped, withStore, write, type Command, type Values } from "../command.ts";
+import { common, str, untilStopped, wholeNumber, withStore, write, type Command, type Values } from "../command.ts";
 
 export const workerCommand: Command = {
   name: "worker",
@@ -15,8 +15,8 @@ export const workerCommand: Command = {
     help: common.help,
   },
   async run(values, _positionals, io) {
-    const concurrency = positiveInt(values, "concurrency", 1);
-    const leaseMs = positiveInt(values, "lease", 60) * 1000;
+    const concurrency = wholeNumber(values, "concurrency", 1, 1);
+    const leaseMs = wholeNumber(values, "lease", 1, 60) * 1000;
     // the pipeline is synchronous CPU work: more cores need more processes, each a worker of its own
     if (concurrency > 1) return runProcesses(concurrency, values, io);
     const [{ queueOf }, { runWorker }] = await Promise.all([import("../../queue/jobs.ts"), import("../../queue/worker.ts")]);
@@ -30,13 +30,6 @@ export const workerCommand: Command = {
     });
   },
 };
-
-function positiveInt(values: Values, flag: string, fallback: number): number {
-  const v = str(values[flag]);
-  if (v === undefined) return fallback;
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new TriangulateError("BAD_OPTION", `--${flag} takes a whole number from 1, not "${v}"`);
-  return Number(v);
-}
 
 /** Runs `n` single workers as child processes of this one; fails when any of them does. */
 async function runProcesses(n: number, values: Values, io: Parameters<Command["run"]>[2]): Promise<number> {
