@@ -144,6 +144,22 @@ for (const engine of ENGINES) {
       await two.close();
     });
 
+    test("a section that does not wait is skipped while another connection holds the lock, and runs once it is free", async () => {
+      const location = await engine.location();
+      const [one, two] = [await openStore(location), await openStore(location)];
+      let release!: () => void;
+      let entered!: () => void;
+      const inside = new Promise<void>((done) => (entered = done));
+      const held = one.exclusive(() => (entered(), new Promise<void>((done) => (release = done))));
+      await inside;
+      assert.equal(await two.tryExclusive(async () => "ran"), undefined, "skipped while the other holds it");
+      release();
+      await held;
+      assert.deepEqual(await two.tryExclusive(async () => "ran"), { value: "ran" });
+      await one.close();
+      await two.close();
+    });
+
     test("the change stamp moves when another connection writes", async () => {
       const location = await engine.location();
       const [one, two] = [await openStore(location), await openStore(location)];

@@ -20,6 +20,13 @@ export { buildStory, sourceKey, type Story, type Proposition, type SourceSummary
  * holds the store's link lock and first reads what other processes linked since (by link number), so
  * several processes linking into one store number propositions as one linker would.
  */
+/** What one linking step did: documents and claims linked, and the propositions there are now. */
+export interface LinkResult {
+  documents: number;
+  claims: number;
+  propositions: number;
+}
+
 export class LinkSession {
   readonly store: Store;
   #linker: Linker;
@@ -48,35 +55,45 @@ export class LinkSession {
     this.#seq = state.seq;
   }
 
-  linkNew(): Promise<{ documents: number; claims: number; propositions: number }> {
-    return this.store.exclusive(async () => {
-      // summaries left behind (a store linked before they were kept, a linker stopped midway) first,
-      // so that the names this session reads are the story's
-      await refreshSummaries(this.store);
-      await this.#catchUp();
-      let documents = 0;
-      let claims = 0;
-      for (const doc of await this.store.unlinkedDocuments()) {
-        const text = (await this.store.documentText(doc.id)) ?? "";
-        const signature = minhash(text);
-        const wire = wireCredit(text);
-        this.#credits.set(doc.id, { outlet: doc.outlet, wire });
-        const echoOf = await this.#originalOf(doc.id, this.#echoes.add(doc.id, signature));
-        this.#credits.get(doc.id)!.echoOf = echoOf;
-        // page furniture (a byline, a section label) is no statement, so it joins no proposition
-        const statements = (await this.store.claimsToLink(doc.id)).filter(({ record }) => isStatement(record));
-        const { locals, changes } = this.#names.document({ ...doc, wire: this.#wireOf(doc.id) }, statements.map((s) => s.record));
-        const linked = statements.map(({ id, record }, i) => {
-          const terms = claimTerms(record);
-          return { id, terms, proposition: this.#linker.add(terms, undefined, record.doc), names: locals[i] };
-        });
-        this.#seq = await this.store.saveLinks(doc.id, { minhash: signature, echoOf, wire }, linked, changes);
-        documents++;
-        claims += linked.length;
-      }
-      await refreshSummaries(this.store);
-      return { documents, claims, propositions: this.#linker.propositionCount };
-    });
+  linkNew(): Promise<LinkResult> {
+    return this.store.exclusive(() => this.#link());
+  }
+
+  /**
+   * `linkNew` unless another process is linking now: then undefined at once. That one links every
+   * unlinked document, this process's too, so a worker goes on analysing rather than waiting its turn.
+   */
+  async linkNewIfFree(): Promise<LinkResult | undefined> {
+    return (await this.store.tryExclusive(() => this.#link()))?.value;
+  }
+
+  async #link(): Promise<LinkResult> {
+    // summaries left behind (a store linked before they were kept, a linker stopped midway) first,
+    // so that the names this session reads are the story's
+    await refreshSummaries(this.store);
+    await this.#catchUp();
+    let documents = 0;
+    let claims = 0;
+    for (const doc of await this.store.unlinkedDocuments()) {
+      const text = (await this.store.documentText(doc.id)) ?? "";
+      const signature = minhash(text);
+      const wire = wireCredit(text);
+      this.#credits.set(doc.id, { outlet: doc.outlet, wire });
+      const echoOf = await this.#originalOf(doc.id, this.#echoes.add(doc.id, signature));
+      this.#credits.get(doc.id)!.echoOf = echoOf;
+      // page furniture (a byline, a section label) is no statement, so it joins no proposition
+      const statements = (await this.store.claimsToLink(doc.id)).filter(({ record }) => isStatement(record));
+      const { locals, changes } = this.#names.document({ ...doc, wire: this.#wireOf(doc.id) }, statements.map((s) => s.record));
+      const linked = statements.map(({ id, record }, i) => {
+        const terms = claimTerms(record);
+        return { id, terms, proposition: this.#linker.add(terms, undefined, record.doc), names: locals[i] };
+      });
+      this.#seq = await this.store.saveLinks(doc.id, { minhash: signature, echoOf, wire }, linked, changes);
+      documents++;
+      claims += linked.length;
+    }
+    await refreshSummaries(this.store);
+    return { documents, claims, propositions: this.#linker.propositionCount };
   }
 
   /**

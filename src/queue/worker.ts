@@ -36,22 +36,23 @@ export async function runWorker(queue: JobQueue, options: WorkerOptions = {}): P
   const pipeline = defaultPipeline();
   const links = new LinkSession(queue.store);
   const tally = { done: 0, failed: 0 };
-  // linking waits for the others' (one linker at a time): done once per batch of stored documents
-  // (LINK_EVERY_MS, or when the queue runs dry) rather than after each, and it links every unlinked
-  // document, this worker's and any other's
+  // one linker at a time, and a link links every unlinked document, this worker's and any other's:
+  // done once per batch of stored documents (LINK_EVERY_MS) rather than after each, and skipped
+  // while another worker links (it takes these too), so workers do not queue for the lock; when the
+  // queue runs dry, and on the way out, a worker waits its turn so nothing it stored stays unlinked
   let unlinked = 0;
   let linkedAt = Date.now();
-  const link = async () => {
-    if (unlinked) await links.linkNew();
+  const link = async (wait: boolean) => {
+    if (unlinked && !(wait ? await links.linkNew() : await links.linkNewIfFree())) return;
     unlinked = 0;
     linkedAt = Date.now();
   };
   while (!options.signal?.aborted) {
     try {
-      if (unlinked && Date.now() - linkedAt >= LINK_EVERY_MS) await link();
+      if (unlinked && Date.now() - linkedAt >= LINK_EVERY_MS) await link(false);
       const job = await queue.take(name, leaseMs);
       if (!job) {
-        await link();
+        await link(true);
         if (options.exitWhenIdle && !(await queue.pending())) break;
         await sleep(pollMs);
         continue;
@@ -74,7 +75,7 @@ export async function runWorker(queue: JobQueue, options: WorkerOptions = {}): P
       await sleep(pollMs);
     }
   }
-  await link().catch((e) => log(`linking on the way out failed (${errorMessage(e)}); the next worker links those documents`));
+  await link(true).catch((e) => log(`linking on the way out failed (${errorMessage(e)}); the next worker links those documents`));
   return tally;
 
   /** Analyses, stores and links one job's document under a renewed lease; the failure's reason, if any. */

@@ -606,18 +606,24 @@ export class PostgresStore implements Store {
 
   exclusive<T>(work: () => Promise<T>): Promise<T> {
     // this process's linkers queue here rather than each holding a connection while it waits
-    return this.#exclusiveTurns.run(() => this.#locked(work));
+    return this.#exclusiveTurns.run(async () => (await this.#locked(work, true))!.value);
   }
 
-  async #locked<T>(work: () => Promise<T>): Promise<T> {
+  tryExclusive<T>(work: () => Promise<T>): Promise<{ value: T } | undefined> {
+    return this.#exclusiveTurns.run(() => this.#locked(work, false));
+  }
+
+  async #locked<T>(work: () => Promise<T>, wait: boolean): Promise<{ value: T } | undefined> {
     // a session-level advisory lock on a connection of its own: every linker on every machine waits
-    // here, and the lock goes with the connection if this process dies mid-link
+    // here (or, not waiting, goes on when another holds it), and the lock goes with the connection if
+    // this process dies mid-link
     const client = await this.#retry(() => this.pool.connect());
     let broken: Error | undefined;
     try {
-      await client.query("SELECT pg_advisory_lock($1)", [LINK_LOCK]);
+      if (wait) await client.query("SELECT pg_advisory_lock($1)", [LINK_LOCK]);
+      else if (!(await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [LINK_LOCK])).rows[0].locked) return undefined;
       try {
-        return await work();
+        return { value: await work() };
       } finally {
         await client.query("SELECT pg_advisory_unlock($1)", [LINK_LOCK]).catch((e: Error) => (broken = e));
       }

@@ -521,35 +521,44 @@ export class SqliteStore implements Store {
   }
 
   async exclusive<T>(work: () => Promise<T>): Promise<T> {
-    return this.#exclusiveTurns.run(async () => {
-      // BEGIN IMMEDIATE takes the write lock (waiting the busy timeout, then retried); the writes inside
-      // `work` run as savepoints of this transaction
-      await this.#beginImmediate();
-      try {
-        const result = await work();
-        this.db.exec("COMMIT");
-        return result;
-      } catch (e) {
-        if (this.db.inTransaction) this.db.exec("ROLLBACK");
-        throw e;
-      }
-    });
+    return (await this.#exclusiveTurns.run(() => this.#writeLocked(work, true)))!.value;
+  }
+
+  tryExclusive<T>(work: () => Promise<T>): Promise<{ value: T } | undefined> {
+    return this.#exclusiveTurns.run(() => this.#writeLocked(work, false));
+  }
+
+  async #writeLocked<T>(work: () => Promise<T>, wait: boolean): Promise<{ value: T } | undefined> {
+    // BEGIN IMMEDIATE takes the write lock (waiting the busy timeout, then retried); the writes inside
+    // `work` run as savepoints of this transaction
+    if (!(await this.#beginImmediate(wait))) return undefined;
+    try {
+      const value = await work();
+      this.db.exec("COMMIT");
+      return { value };
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      throw e;
+    }
   }
 
   /**
    * BEGIN IMMEDIATE without blocking the thread while another connection holds the lock: the busy
    * timeout's wait would stop this process's event loop, and with it a holder in this same process.
+   * Not waiting, false when another connection holds it.
    */
-  async #beginImmediate(): Promise<void> {
+  async #beginImmediate(wait: boolean): Promise<boolean> {
     const until = Date.now() + RETRY_FOR_MS;
     this.db.pragma("busy_timeout = 0");
     try {
       for (let attempt = 0; ; attempt++) {
         try {
           this.db.exec("BEGIN IMMEDIATE");
-          return;
+          return true;
         } catch (e) {
-          if (!isBusy(e) || Date.now() > until) throw e;
+          if (!isBusy(e)) throw e;
+          if (!wait) return false;
+          if (Date.now() > until) throw e;
           await new Promise((done) => setTimeout(done, Math.min(500, 10 * 2 ** attempt) * (0.5 + Math.random())));
         }
       }

@@ -249,6 +249,8 @@ export interface Store {
    * after it; two linkers interleaved would give one number to two propositions.
    */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** `exclusive` without waiting: undefined, at once, when another process or connection holds the lock. */
+  tryExclusive<T>(work: () => Promise<T>): Promise<{ value: T } | undefined>;
   /** Changes whenever anything was committed to the store, by any process: a key for caches. */
   changeStamp(): Promise<string>;
   close(): Promise<void>;
