@@ -118,5 +118,26 @@ for (const engine of ENGINES) {
         await store.close();
       }
     });
+
+    test("an acronym said first goes by the body that spells it once that body is named, and its chain of names follows", async () => {
+      const location = await engine.location();
+      const dir = tempDir("triangulate-acronym-");
+      const write = (name: string, date: string, text: string) => {
+        mkdirSync(join(dir, name));
+        writeFileSync(join(dir, name, `${name}.md`), `---\ntitle: The ${name} report\noutlet: The ${name} Post\ndate: ${date}\n---\n\n${text}\n`);
+      };
+      write("first", "2026-03-02", "The SCPS said 40 people were missing after the flood in Lindor.");
+      write("second", "2026-03-03", "The State Civil Protection Service said on Tuesday that 40 people were missing after the flood in Lindor.");
+      write("third", "2026-03-04", "The Norvessan State Civil Protection Service said 24 people had been found alive in Lindor.");
+      for (const name of ["first", "second", "third"]) await analyse(join(dir, name), location);
+      const store = await openStore(location);
+      try {
+        const whole = plain(await storyOf(store));
+        assert.ok(!whole.sources.some((s) => s.name === "SCPS"), `the acronym is folded: ${whole.sources.map((s) => s.name)}`);
+        assert.deepEqual(plain(await storedStory(store)), whole);
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

@@ -14,7 +14,8 @@ export const sourceKey = (name: string): string =>
   name.toLowerCase().replace(/[’']s\b/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim().replace(/^the /, "");
 
 const MINOR = new Set(["of", "the", "and", "for", "on", "in", "de"]);
-const initials = (name: string): string =>
+/** A name's initials, minor words left out: "State Civil Protection Service" → "SCPS". */
+export const initials = (name: string): string =>
   name
     .split(/[\s-]+/)
     .filter((w) => w && !MINOR.has(w.toLowerCase()))
@@ -214,7 +215,7 @@ export class SourceNames {
       const ends = new Set((this.#byLastWord.get(key) ?? []).filter((k) => k !== key && k.endsWith(` ${key}`)).map((k) => this.named(this.#proper.get(k)!.name)));
       if (ends.size === 1) return [...ends][0];
     }
-    const longer = words.length < 2 ? [] : [...this.#holdingAll(words)].filter((k) => k.split(" ").length > words.length && words.every((w) => holdsWord(k, w)));
+    const longer = words.length < 2 ? [] : this.#holdingAll(words).filter((k) => k.split(" ").length > words.length && words.every((w) => holdsWord(k, w)));
     if (longer.length === 1) return this.named(this.#proper.get(longer[0])!.name);
     // "Interior Ministry" stands in "Ministry of the Interior", "Norvessan Interior Ministry" and
     // "Ministry of the Interior of Norvessa": one source when all of them are
@@ -225,14 +226,18 @@ export class SourceNames {
     return this.#proper.get(key)?.name ?? name.replace(/^the /i, "").trim();
   }
 
-  /** The keys that may hold every word: those in the smallest of the words' prefix sets (a superset of the answer). */
-  #holdingAll(words: string[]): Set<string> {
-    let smallest: Set<string> | undefined;
+  /** The keys that may hold every word: those in each of the words' prefix sets (a superset of the answer), walked from the smallest. */
+  #holdingAll(words: string[]): string[] {
+    const sets: Set<string>[] = [];
     for (const w of words) {
       const keys = this.#byPrefix.get(w.slice(0, 3));
-      if (!keys) return new Set();
-      if (!smallest || keys.size < smallest.size) smallest = keys;
+      if (!keys) return [];
+      sets.push(keys);
     }
-    return smallest ?? new Set();
+    sets.sort((a, b) => a.size - b.size);
+    const [smallest, ...others] = sets;
+    const out: string[] = [];
+    if (smallest) for (const k of smallest) if (others.every((o) => o.has(k))) out.push(k);
+    return out;
   }
 }
