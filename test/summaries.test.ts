@@ -25,6 +25,12 @@ function twoBatches(): [string, string] {
   return folders;
 }
 
+/** Writes one dated article of one outlet, in a folder of its own, so that each can be analysed alone. */
+const articleWriter = (dir: string) => (name: string, date: string, text: string) => {
+  mkdirSync(join(dir, name));
+  writeFileSync(join(dir, name, `${name}.md`), `---\ntitle: The ${name} report\noutlet: The ${name} Post\ndate: ${date}\n---\n\n${text}\n`);
+};
+
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 async function analyse(folder: string, location: string): Promise<void> {
@@ -100,10 +106,7 @@ for (const engine of ENGINES) {
     test("a name said before the fuller name arrives is folded into it, in the summaries as in the whole story", async () => {
       const location = await engine.location();
       const dir = tempDir("triangulate-rename-");
-      const write = (name: string, date: string, text: string) => {
-        mkdirSync(join(dir, name));
-        writeFileSync(join(dir, name, `${name}.md`), `---\ntitle: The ${name} report\noutlet: The ${name} Post\ndate: ${date}\n---\n\n${text}\n`);
-      };
+      const write = articleWriter(dir);
       write("early", "2026-03-02", "Comey said the inquiry into the bridge collapse had found no wrongdoing.");
       write("late", "2026-03-03", "James Comey said on Tuesday that the inquiry into the bridge collapse had found no wrongdoing.");
       await analyse(join(dir, "early"), location);
@@ -122,10 +125,7 @@ for (const engine of ENGINES) {
     test("an acronym said first goes by the body that spells it once that body is named, and its chain of names follows", async () => {
       const location = await engine.location();
       const dir = tempDir("triangulate-acronym-");
-      const write = (name: string, date: string, text: string) => {
-        mkdirSync(join(dir, name));
-        writeFileSync(join(dir, name, `${name}.md`), `---\ntitle: The ${name} report\noutlet: The ${name} Post\ndate: ${date}\n---\n\n${text}\n`);
-      };
+      const write = articleWriter(dir);
       write("first", "2026-03-02", "The SCPS said 40 people were missing after the flood in Lindor.");
       write("second", "2026-03-03", "The State Civil Protection Service said on Tuesday that 40 people were missing after the flood in Lindor.");
       write("third", "2026-03-04", "The Norvessan State Civil Protection Service said 24 people had been found alive in Lindor.");
