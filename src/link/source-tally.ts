@@ -1,3 +1,4 @@
+import type { SourceDocumentRow } from "../store/types.ts";
 import { sourceKey } from "./names.ts";
 import type { SourceSummary } from "./story.ts";
 
@@ -6,7 +7,9 @@ import type { SourceSummary } from "./story.ts";
 // story it was met. Adding a document's claims to the stored tallies therefore gives what tallying the
 // whole story in order would (`buildStory` tallies all claims at once; the store keeps one tally per
 // source and adds each linked document's claims). Taking claims away is not possible: when a name
-// comes to mean another source, the store tallies every claim again.
+// comes to mean another source, the store tallies every claim again. A source's documents are not in
+// its tally: a wire agency is in tens of thousands, and a tally is read and written whole each time a
+// claim touches it; the store keeps them as rows (`added` says which are new).
 
 /** What one claim says about sources: who speaks, whom it cites, who published it. */
 export interface SourceEvent {
@@ -38,18 +41,31 @@ export interface SourceState {
   cites: Record<string, At>;
   citedBy: Record<string, At>;
   firstSeen?: string;
-  /** [date, doc], in the story's order. */
-  documents: [string, string][];
 }
 
-const compareDocument = (a: [string, string], b: [string, string]): number => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]);
+/** A document a source speaks in, with the document's date: the story lists them in date order. */
+export type SourceDocument = SourceDocumentRow;
+
+const compareDocument = (a: SourceDocument, b: SourceDocument): number => a.date.localeCompare(b.date) || a.doc.localeCompare(b.doc);
+
+/** Each source's document ids in the story's order (date, then id), from rows in any order. */
+export function documentsByKey(rows: Iterable<SourceDocument>): Map<string, string[]> {
+  const byKey = new Map<string, SourceDocument[]>();
+  for (const d of rows) {
+    const list = byKey.get(d.key);
+    if (list) list.push(d);
+    else byKey.set(d.key, [d]);
+  }
+  return new Map([...byKey].map(([key, list]) => [key, list.sort(compareDocument).map((d) => d.doc)]));
+}
 
 export class SourceTally {
   readonly states = new Map<string, SourceState>();
   /** Keys whose tally changed since it was seeded: what the store writes back. */
   readonly touched = new Set<string>();
-  /** A document list's members, for states with long lists (built when first needed). */
-  #documentSets = new Map<string, Set<string>>();
+  /** The documents this tally met each source in, that it was not seeded with: what the store adds. */
+  readonly added: SourceDocument[] = [];
+  #seen = new Set<string>();
 
   constructor(seed: Iterable<SourceState> = []) {
     for (const s of seed) this.states.set(s.key, s);
@@ -68,7 +84,7 @@ export class SourceTally {
     const c = s.certainty[e.certainty];
     const here = at();
     s.certainty[e.certainty] = c ? [c[0] + 1, earlier(c[1], here) ? here : c[1]] : [1, here];
-    this.#addDocument(s, [e.date ?? "", e.doc]);
+    this.#addDocument({ key: s.key, date: e.date ?? "", doc: e.doc });
     if (e.date && (!s.firstSeen || e.date.localeCompare(s.firstSeen) < 0)) s.firstSeen = e.date;
     const cite = (from: string, to: string) => {
       if (sourceKey(from) === sourceKey(to)) return;
@@ -86,44 +102,31 @@ export class SourceTally {
   #entry(name: string, at: At): SourceState {
     const key = sourceKey(name);
     let s = this.states.get(key);
-    if (!s) this.states.set(key, (s = { key, name, nameAt: at, claims: 0, certainty: {}, cites: {}, citedBy: {}, documents: [] }));
+    if (!s) this.states.set(key, (s = { key, name, nameAt: at, claims: 0, certainty: {}, cites: {}, citedBy: {} }));
     else if (earlier(s.nameAt, at)) ((s.name = name), (s.nameAt = at));
     this.touched.add(key);
     return s;
   }
 
-  #addDocument(s: SourceState, d: [string, string]): void {
-    const list = s.documents;
-    const last = list[list.length - 1];
-    if (last && last[1] === d[1]) return;
-    let set = this.#documentSets.get(s.key);
-    if (!set) this.#documentSets.set(s.key, (set = new Set(list.map((x) => x[1]))));
-    if (set.has(d[1])) return;
-    set.add(d[1]);
-    if (!last || compareDocument(last, d) <= 0) list.push(d);
-    else {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (compareDocument(list[mid], d) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      list.splice(lo, 0, d);
-    }
+  #addDocument(d: SourceDocument): void {
+    const seen = `${d.key}\u0000${d.doc}`;
+    if (this.#seen.has(seen)) return;
+    this.#seen.add(seen);
+    this.added.push(d);
   }
 
   /** Every source, most claims first. */
   summaries(): SourceSummary[] {
     const nameOf = (key: string) => this.states.get(key)!.name;
-    return sortSources([...this.states.values()].map((s) => renderSource(s, nameOf)));
+    const documents = documentsByKey(this.added);
+    return sortSources([...this.states.values()].map((s) => renderSource(s, nameOf, documents.get(s.key) ?? [])));
   }
 }
 
 const inOrder = (entries: Record<string, At>): string[] => Object.entries(entries).sort((a, b) => compareAt(a[1], b[1])).map(([key]) => key);
 
-/** A tally as the story shows it; `nameOf` gives the names of the sources it cites or is cited by. */
-export function renderSource(s: SourceState, nameOf: (key: string) => string): SourceSummary {
+/** A tally as the story shows it; `nameOf` gives the names of the sources it cites or is cited by, `documents` are its documents in story order. */
+export function renderSource(s: SourceState, nameOf: (key: string) => string, documents: string[]): SourceSummary {
   const certainty = Object.fromEntries(Object.entries(s.certainty).sort((a, b) => compareAt(a[1][1], b[1][1])).map(([label, [count]]) => [label, count]));
   return {
     name: s.name,
@@ -132,7 +135,7 @@ export function renderSource(s: SourceState, nameOf: (key: string) => string): S
     typicalCertainty: Object.entries(certainty).sort((a, b) => b[1] - a[1])[0]?.[0] ?? "asserted",
     cites: inOrder(s.cites).map(nameOf),
     citedBy: inOrder(s.citedBy).map(nameOf),
-    documents: s.documents.map((d) => d[1]),
+    documents,
     ...(s.firstSeen ? { firstSeen: s.firstSeen } : {}),
   };
 }

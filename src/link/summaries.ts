@@ -1,7 +1,7 @@
 import type { ClaimRecord } from "../extract/claims.ts";
 import type { LinkedRecord, MemberRecord, NameChanges, PropositionRow, ResolvedName, SourceRow, Store, TallyRow } from "../store/types.ts";
 import { SourceNames, initials, sourceKey, type NameOrder, type ProperName } from "./names.ts";
-import { SourceTally, renderSource, sortSources, type SourceState } from "./source-tally.ts";
+import { SourceTally, documentsByKey, renderSource, sortSources, type SourceState } from "./source-tally.ts";
 import { proposition, sourceEvent, type Proposition, type SourceSummary } from "./story.ts";
 
 // The story kept in the store as documents are linked, so that its views read a page of summaries
@@ -258,7 +258,7 @@ export async function refreshSummaries(store: Store): Promise<void> {
       const s = tally.states.get(key)!;
       return { key, name: s.name, claims: s.claims, state: JSON.stringify(s) };
     });
-    await store.saveTallies(changed, rows.map((r) => r.claim));
+    await store.saveTallies(changed, rows.map((r) => r.claim), tally.added);
   }
 }
 
@@ -289,6 +289,8 @@ export async function storedSources(store: Store, page: { offset?: number; limit
   const nameOf = new Map(index.map((s) => [s.key, s.name]));
   const offset = page.offset ?? 0;
   const keys = index.slice(offset, page.limit === undefined ? undefined : offset + page.limit).map((s) => s.key);
-  const states = new Map((await store.sourceRows(page.limit === undefined && !offset ? undefined : keys)).map((s) => [s.key, JSON.parse(s.state) as SourceState]));
-  return { total: index.length, sources: keys.map((k) => renderSource(states.get(k)!, (key) => nameOf.get(key) ?? key)) };
+  const whole = page.limit === undefined && !offset;
+  const states = new Map((await store.sourceRows(whole ? undefined : keys)).map((s) => [s.key, JSON.parse(s.state) as SourceState]));
+  const documents = documentsByKey(await store.sourceDocuments(whole ? undefined : keys));
+  return { total: index.length, sources: keys.map((k) => renderSource(states.get(k)!, (key) => nameOf.get(key) ?? key, documents.get(k) ?? [])) };
 }

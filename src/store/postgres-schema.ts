@@ -131,4 +131,9 @@ export const PG_MIGRATIONS: string[] = [
   CREATE TABLE summary_flags (flag TEXT PRIMARY KEY);
   INSERT INTO summary_flags (flag) SELECT 'names' WHERE EXISTS (SELECT 1 FROM claims WHERE proposition IS NOT NULL);
   `,
+  // a source's documents as rows, not in its tally (as in SQLite's migration 5)
+  `
+  CREATE TABLE source_documents (key TEXT COLLATE "C" NOT NULL, date TEXT NOT NULL, doc TEXT COLLATE "C" NOT NULL, PRIMARY KEY (key, date, doc));
+  INSERT INTO summary_flags (flag) SELECT 'sources' WHERE EXISTS (SELECT 1 FROM source_summaries) ON CONFLICT DO NOTHING;
+  `,
 ];

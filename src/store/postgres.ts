@@ -34,6 +34,7 @@ import {
   type PropositionQuery,
   type PropositionRow,
   type ResolvedName,
+  type SourceDocumentRow,
   type SourceRow,
   type SummaryWork,
   type TallyRow,
@@ -534,11 +535,16 @@ export class PostgresStore implements Store {
     return this.#query<SourceRow>("SELECT key, name, claims, state FROM source_summaries WHERE key = ANY($1::text[])", [keys]);
   }
 
+  async sourceDocuments(keys?: string[]): Promise<SourceDocumentRow[]> {
+    if (!keys) return this.#query<SourceDocumentRow>("SELECT key, date, doc FROM source_documents");
+    return this.#query<SourceDocumentRow>("SELECT key, date, doc FROM source_documents WHERE key = ANY($1::text[])", [keys]);
+  }
+
   async sourceIndex(): Promise<{ key: string; name: string; claims: number }[]> {
     return this.#query("SELECT key, name, claims FROM source_summaries");
   }
 
-  async saveTallies(rows: SourceRow[], claims: number[]): Promise<void> {
+  async saveTallies(rows: SourceRow[], claims: number[], documents: SourceDocumentRow[]): Promise<void> {
     await this.#retry(() =>
       this.#transaction(async (client) => {
         if (rows.length)
@@ -547,6 +553,12 @@ export class PostgresStore implements Store {
              ON CONFLICT (key) DO UPDATE SET name = excluded.name, claims = excluded.claims, state = excluded.state`,
             [rows.map((r) => r.key), rows.map((r) => r.name), rows.map((r) => r.claims), rows.map((r) => r.state)],
           );
+        if (documents.length)
+          await client.query("INSERT INTO source_documents (key, date, doc) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING", [
+            documents.map((d) => d.key),
+            documents.map((d) => d.date),
+            documents.map((d) => d.doc),
+          ]);
         if (claims.length) await client.query("UPDATE claims SET tallied = true WHERE id = ANY($1::bigint[])", [claims]);
       }),
     );
@@ -556,6 +568,7 @@ export class PostgresStore implements Store {
     await this.#retry(() =>
       this.#transaction(async (client) => {
         await client.query("DELETE FROM source_summaries");
+        await client.query("DELETE FROM source_documents");
         await client.query("UPDATE claims SET tallied = false WHERE tallied");
         await client.query("DELETE FROM summary_flags WHERE flag = 'sources'");
         if (what === "all") {

@@ -124,4 +124,11 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE summary_flags (flag TEXT PRIMARY KEY) WITHOUT ROWID;
   INSERT INTO summary_flags (flag) SELECT 'names' WHERE EXISTS (SELECT 1 FROM claims WHERE proposition IS NOT NULL);
   `,
+  // a source's documents as rows, not in its tally: a tally is read and written whole whenever a claim
+  // touches it, and a wire agency speaks in tens of thousands of documents; tallies kept before are
+  // made again (the 'sources' flag)
+  `
+  CREATE TABLE source_documents (key TEXT NOT NULL, date TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (key, date, doc)) WITHOUT ROWID;
+  INSERT OR IGNORE INTO summary_flags (flag) SELECT 'sources' WHERE EXISTS (SELECT 1 FROM source_summaries);
+  `,
 ];

@@ -30,6 +30,7 @@ import {
   type PropositionQuery,
   type PropositionRow,
   type ResolvedName,
+  type SourceDocumentRow,
   type SourceRow,
   type SummaryWork,
   type TallyRow,
@@ -165,6 +166,7 @@ export class SqliteStore implements Store {
         "INSERT OR IGNORE INTO stale_propositions (id) SELECT c.proposition FROM claims c JOIN documents d ON d.id = c.doc WHERE d.doc_id = ? AND c.proposition IS NOT NULL",
       ),
       flag: db.prepare("INSERT OR IGNORE INTO summary_flags (flag) VALUES (?)"),
+      addSourceDocument: db.prepare("INSERT OR IGNORE INTO source_documents (key, date, doc) VALUES (?, ?, ?)"),
       maxSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(link_seq), 0) AS seq FROM documents"),
       upsertSummary: db.prepare(
         `INSERT INTO proposition_summaries (id, independent, claims, status, series, summary) VALUES (?, ?, ?, ?, ?, ?)
@@ -461,14 +463,20 @@ export class SqliteStore implements Store {
     return this.db.prepare("SELECT key, name, claims, state FROM source_summaries WHERE key IN (SELECT value FROM json_each(?))").all(JSON.stringify(keys)) as SourceRow[];
   }
 
+  async sourceDocuments(keys?: string[]): Promise<SourceDocumentRow[]> {
+    if (!keys) return this.db.prepare("SELECT key, date, doc FROM source_documents").all() as SourceDocumentRow[];
+    return this.db.prepare("SELECT key, date, doc FROM source_documents WHERE key IN (SELECT value FROM json_each(?))").all(JSON.stringify(keys)) as SourceDocumentRow[];
+  }
+
   async sourceIndex(): Promise<{ key: string; name: string; claims: number }[]> {
     return this.db.prepare("SELECT key, name, claims FROM source_summaries").all() as { key: string; name: string; claims: number }[];
   }
 
-  async saveTallies(rows: SourceRow[], claims: number[]): Promise<void> {
+  async saveTallies(rows: SourceRow[], claims: number[], documents: SourceDocumentRow[]): Promise<void> {
     retryBusy(() =>
       this.db.transaction(() => {
         for (const r of rows) this.#stmt.upsertTally.run(r.key, r.name, r.claims, r.state);
+        for (const d of documents) this.#stmt.addSourceDocument.run(d.key, d.date, d.doc);
         for (const id of claims) this.#stmt.setTallied.run(id);
       }).immediate(),
     );
@@ -477,7 +485,7 @@ export class SqliteStore implements Store {
   async resetSummaries(what: "sources" | "all"): Promise<void> {
     retryBusy(() =>
       this.db.transaction(() => {
-        this.db.exec("DELETE FROM source_summaries; UPDATE claims SET tallied = 0 WHERE tallied <> 0; DELETE FROM summary_flags WHERE flag = 'sources';");
+        this.db.exec("DELETE FROM source_summaries; DELETE FROM source_documents; UPDATE claims SET tallied = 0 WHERE tallied <> 0; DELETE FROM summary_flags WHERE flag = 'sources';");
         if (what === "all")
           this.db.exec(`DELETE FROM name_registry; DELETE FROM source_names; DELETE FROM claim_names; UPDATE claims SET names = NULL WHERE names IS NOT NULL;
             INSERT OR IGNORE INTO stale_propositions (id) SELECT DISTINCT proposition FROM claims WHERE proposition IS NOT NULL;

@@ -122,6 +122,13 @@ export interface SourceRow {
   state: string;
 }
 
+/** A document a source (by key) speaks in, with the document's date. */
+export interface SourceDocumentRow {
+  key: string;
+  date: string;
+  doc: string;
+}
+
 /** A page of the story's propositions, in the story's order. */
 export interface PropositionQuery {
   offset?: number;
@@ -233,8 +240,10 @@ export interface Store {
   sourceRows(keys?: string[]): Promise<SourceRow[]>;
   /** Every stored tally's key, name and claim count: the sources view's order. */
   sourceIndex(): Promise<{ key: string; name: string; claims: number }[]>;
-  /** Writes tallies and marks the claims tallied. */
-  saveTallies(rows: SourceRow[], claims: number[]): Promise<void>;
+  /** Writes tallies, adds the documents their sources were newly met in, and marks the claims tallied. */
+  saveTallies(rows: SourceRow[], claims: number[], documents: SourceDocumentRow[]): Promise<void>;
+  /** The documents of these sources (all sources without keys), in no particular order. */
+  sourceDocuments(keys?: string[]): Promise<SourceDocumentRow[]>;
   /** Starts summaries over: "sources" tallies every claim again; "all" also has every name made again (the "names" flag, cleared once they are). */
   resetSummaries(what: "sources" | "all"): Promise<void>;
   /** A page of stored summaries (JSON) in the story's order, and how many pass the filter. */
