@@ -598,7 +598,6 @@ function isNameRun(doc: Doc, start: number, end: number): boolean {
   return true;
 }
 
-/** The sentence's opening noun phrase, up to its first verb-like word: "A French newspaper circulated …". */
 /**
  * "Mr. Trump refuses to release his returns, saying …": the subject of the clause a participle hangs
  * from, read from the parse, with its own words only (not a relative clause or an apposition after it).
@@ -622,6 +621,7 @@ function ownWords(tree: Tree, head: SyntaxWord): SyntaxWord[] {
   return tree.subtree(head).filter((w) => !after.has(w));
 }
 
+/** The sentence's opening noun phrase, up to its first verb-like word: "A French newspaper circulated …". */
 function subjectAtStart(doc: Doc, sentence: Sentence): TokenRange | undefined {
   let end = sentence.tokenStart;
   while (end < sentence.tokenEnd && end - sentence.tokenStart < 6 && inPhrase(doc, end) && !looksRegularPast(word(doc, end))) end++;

@@ -12,6 +12,13 @@ export { claimTerms, countedKey } from "./terms.ts";
 export { currentSummaries, refreshSummaries, storedSources, storyPage, summaryPage, propositionsOf, type PropositionSummaryJson } from "./summaries.ts";
 export { buildStory, sourceKey, type Story, type Proposition, type SourceSummary, type StoryClaim, type LinkedRecord, type PropositionStatus } from "./story.ts";
 
+/** What one linking step did: documents and claims linked, and the propositions there are now. */
+export interface LinkResult {
+  documents: number;
+  claims: number;
+  propositions: number;
+}
+
 /**
  * The linking state of a store, held in memory: the linker and the echo index, rebuilt once from what
  * the store kept (terms and signatures, no re-analysis). `linkNew` then compares only the documents
@@ -20,13 +27,6 @@ export { buildStory, sourceKey, type Story, type Proposition, type SourceSummary
  * holds the store's link lock and first reads what other processes linked since (by link number), so
  * several processes linking into one store number propositions as one linker would.
  */
-/** What one linking step did: documents and claims linked, and the propositions there are now. */
-export interface LinkResult {
-  documents: number;
-  claims: number;
-  propositions: number;
-}
-
 export class LinkSession {
   readonly store: Store;
   #linker: Linker;
