@@ -234,8 +234,8 @@ function tallyRecord(r: TallyRow): LinkedRecord {
   return { record: record as unknown as ClaimRecord, proposition: 0, ...(r.outlet ? { outlet: r.outlet } : {}), ...(r.wire ? { wire: r.wire } : {}) };
 }
 
-const PROPOSITIONS_AT_ONCE = 500;
-const CLAIMS_AT_ONCE = 20_000;
+const PROPOSITIONS_AT_ONCE = 50;
+const CLAIMS_AT_ONCE = 1_000;
 
 /** Brings the stored summaries up to date: names of a store linked before they were kept, stale propositions, untallied claims. */
 export async function refreshSummaries(store: Store): Promise<void> {
