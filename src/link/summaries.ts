@@ -1,7 +1,7 @@
 import type { ClaimRecord } from "../extract/claims.ts";
 import type { LinkedRecord, MemberRecord, NameChanges, PropositionRow, ResolvedName, SourceRow, Store, TallyRow } from "../store/types.ts";
 import { SourceNames, initials, sourceKey, type NameOrder, type ProperName } from "./names.ts";
-import { SourceTally, documentsByKey, renderSource, sortSources, type SourceState } from "./source-tally.ts";
+import { SourceTally, inStoryOrder, renderSource, sortSources, type SourceState } from "./source-tally.ts";
 import { proposition, sourceEvent, type Proposition, type SourceSummary } from "./story.ts";
 
 // The story kept in the store as documents are linked, so that its views read a page of summaries
@@ -291,6 +291,6 @@ export async function storedSources(store: Store, page: { offset?: number; limit
   const keys = index.slice(offset, page.limit === undefined ? undefined : offset + page.limit).map((s) => s.key);
   const whole = page.limit === undefined && !offset;
   const states = new Map((await store.sourceRows(whole ? undefined : keys)).map((s) => [s.key, JSON.parse(s.state) as SourceState]));
-  const documents = documentsByKey(await store.sourceDocuments(whole ? undefined : keys));
-  return { total: index.length, sources: keys.map((k) => renderSource(states.get(k)!, (key) => nameOf.get(key) ?? key, documents.get(k) ?? [])) };
+  const documents = await store.sourceDocuments(whole ? undefined : keys);
+  return { total: index.length, sources: keys.map((k) => renderSource(states.get(k)!, (key) => nameOf.get(key) ?? key, inStoryOrder(documents.get(k) ?? []))) };
 }

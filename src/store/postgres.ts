@@ -535,9 +535,11 @@ export class PostgresStore implements Store {
     return this.#query<SourceRow>("SELECT key, name, claims, state FROM source_summaries WHERE key = ANY($1::text[])", [keys]);
   }
 
-  async sourceDocuments(keys?: string[]): Promise<SourceDocumentRow[]> {
-    if (!keys) return this.#query<SourceDocumentRow>("SELECT key, date, doc FROM source_documents");
-    return this.#query<SourceDocumentRow>("SELECT key, date, doc FROM source_documents WHERE key = ANY($1::text[])", [keys]);
+  async sourceDocuments(keys?: string[]): Promise<Map<string, string[]>> {
+    // one string a source, as in SQLite
+    const list = "SELECT key, string_agg(date || chr(31) || doc, chr(30) ORDER BY date, doc) AS list FROM source_documents";
+    const rows = keys ? await this.#query<{ key: string; list: string }>(`${list} WHERE key = ANY($1::text[]) GROUP BY key`, [keys]) : await this.#query<{ key: string; list: string }>(`${list} GROUP BY key`);
+    return new Map(rows.map((r) => [r.key, r.list.split("\u001e")]));
   }
 
   async sourceIndex(): Promise<{ key: string; name: string; claims: number }[]> {

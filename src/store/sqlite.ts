@@ -463,9 +463,13 @@ export class SqliteStore implements Store {
     return this.db.prepare("SELECT key, name, claims, state FROM source_summaries WHERE key IN (SELECT value FROM json_each(?))").all(JSON.stringify(keys)) as SourceRow[];
   }
 
-  async sourceDocuments(keys?: string[]): Promise<SourceDocumentRow[]> {
-    if (!keys) return this.db.prepare("SELECT key, date, doc FROM source_documents").all() as SourceDocumentRow[];
-    return this.db.prepare("SELECT key, date, doc FROM source_documents WHERE key IN (SELECT value FROM json_each(?))").all(JSON.stringify(keys)) as SourceDocumentRow[];
+  async sourceDocuments(keys?: string[]): Promise<Map<string, string[]>> {
+    // one string a source: a story's sources speak in hundreds of thousands of documents, and a row object each is most of the time
+    const list = "SELECT key, group_concat(date || char(31) || doc, char(30)) AS list FROM source_documents";
+    const rows = (
+      keys ? this.db.prepare(`${list} WHERE key IN (SELECT value FROM json_each(?)) GROUP BY key`).all(JSON.stringify(keys)) : this.db.prepare(`${list} GROUP BY key`).all()
+    ) as { key: string; list: string }[];
+    return new Map(rows.map((r) => [r.key, r.list.split("\u001e")]));
   }
 
   async sourceIndex(): Promise<{ key: string; name: string; claims: number }[]> {

@@ -242,8 +242,8 @@ export interface Store {
   sourceIndex(): Promise<{ key: string; name: string; claims: number }[]>;
   /** Writes tallies, adds the documents their sources were newly met in, and marks the claims tallied. */
   saveTallies(rows: SourceRow[], claims: number[], documents: SourceDocumentRow[]): Promise<void>;
-  /** The documents of these sources (all sources without keys), in no particular order. */
-  sourceDocuments(keys?: string[]): Promise<SourceDocumentRow[]>;
+  /** The documents of these sources (all sources without keys): source key → "date\u001fdoc" entries, in no particular order (source-tally.ts `documentEntry`). */
+  sourceDocuments(keys?: string[]): Promise<Map<string, string[]>>;
   /** Starts summaries over: "sources" tallies every claim again; "all" also has every name made again (the "names" flag, cleared once they are). */
   resetSummaries(what: "sources" | "all"): Promise<void>;
   /** A page of stored summaries (JSON) in the story's order, and how many pass the filter. */
