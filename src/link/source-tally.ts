@@ -43,11 +43,9 @@ export interface SourceState {
   firstSeen?: string;
 }
 
-/** A document a source speaks in, with the document's date: the story lists them in date order. */
-export type SourceDocument = SourceDocumentRow;
 
 /** One of a source's documents as the store hands them over, grouped by source: "date\u001fdoc". */
-export const documentEntry = (d: Pick<SourceDocument, "date" | "doc">): string => `${d.date}\u001f${d.doc}`;
+export const documentEntry = (d: Pick<SourceDocumentRow, "date" | "doc">): string => `${d.date}\u001f${d.doc}`;
 
 // the story's order of documents is by date, then id, as String.localeCompare orders them (which an
 // Intl.Collator of the default locale does, many times faster)
@@ -71,7 +69,7 @@ export class SourceTally {
   /** Keys whose tally changed since it was seeded: what the store writes back. */
   readonly touched = new Set<string>();
   /** The documents this tally met each source in, that it was not seeded with: what the store adds. */
-  readonly added: SourceDocument[] = [];
+  readonly added: SourceDocumentRow[] = [];
   #seen = new Set<string>();
 
   constructor(seed: Iterable<SourceState> = []) {
@@ -115,7 +113,7 @@ export class SourceTally {
     return s;
   }
 
-  #addDocument(d: SourceDocument): void {
+  #addDocument(d: SourceDocumentRow): void {
     const seen = `${d.key}\u0000${d.doc}`;
     if (this.#seen.has(seen)) return;
     this.#seen.add(seen);
