@@ -137,3 +137,8 @@ test("a body with a saint's possessive or an 'of the' title in its name is one o
 test("a body whose name opens with what it is stays a body: Radio Ormen", () => {
   assert.deepEqual(mentions("Radio Ormen reported the toll.").map((e) => [e.canonical, e.type]), [["Radio Ormen", "organization"]]);
 });
+
+test("the surname of a person the text has named is that person after 'in' or 'at', not a place", () => {
+  const found = mentions("Hillary Clinton won the primary. There was joy in Clinton's campaign and at Clinton headquarters, and in Iowa.");
+  assert.deepEqual(found.map((e) => [e.canonical, e.type]), [["Hillary Clinton", "person"], ["Hillary Clinton", "person"], ["Hillary Clinton", "person"], ["Iowa", "place"]]);
+});

@@ -115,6 +115,23 @@ describe("the pair scorer on parsed sentences", () => {
     assert.notEqual(link(linker, "b", "North Korea has sent 10,000 tanks to Russia, the Pentagon said."), troops);
   });
 
+  const background = (linker: Linker) =>
+    ["The city council met on Monday to discuss the budget.", "Heavy rain flooded several streets downtown.", "The museum reopened after a long renovation.", "Ticket prices for the concert rose sharply.", "A new railway line opened in the north.", "The harvest was smaller than last year.", "Teachers went on strike over pay.", "The stadium will host the final in June."].forEach((text, i) => link(linker, `bg${i}`, text));
+
+  test("two reports of one statement in the same rare words join, though their main verbs differ", () => {
+    const linker = new Linker();
+    background(linker);
+    const found = link(linker, "a", "The FBI recommended no charges against Clinton, though it found she had been extremely careless with classified information.");
+    assert.equal(link(linker, "b", "Comey faulted Clinton for being extremely careless with classified information."), found);
+  });
+
+  test("the same deed done to two different named targets is two propositions", () => {
+    const linker = new Linker();
+    const airfield = link(linker, "a", "Venbrylo forces had reopened the Dragar airfield, police officials said.");
+    assert.notEqual(link(linker, "b", "Venbrylo forces had reopened the Vintor checkpoint, aid groups said."), airfield);
+    assert.equal(link(linker, "c", "The Dragar airfield was reopened by Venbrylo forces, the army said."), airfield);
+  });
+
   test("another sentence of the same article is not taken for a second report of it", () => {
     const linker = new Linker();
     const first = linker.add(["dam", "breach", "vask", "e:orlen"], undefined, "a");

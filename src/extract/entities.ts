@@ -328,11 +328,14 @@ class SentenceReader {
     const evidence = this.#title ? [this.#title, span] : [span];
     // a possessive keeps to its word: "St Mary's College", not "St Mary 's College"
     const words = w.slice(start, end).map((t) => this.#text(t)).reduce<string[]>((out, t) => (/^['’]s$/.test(t) && out.length ? (out[out.length - 1] += t) : out.push(t), out), []);
+    // "in Clinton's campaign", "at Trump rallies": the surname of a person the text has named is that person
+    const namedPerson = lowers.length === 1 && this.#context.people.has(last);
     const isPlace =
-      PLACE_SUFFIXES.has(last) ||
+      !namedPerson &&
+      (PLACE_SUFFIXES.has(last) ||
       (lowers.length > 1 && LANDMARK_HEADS.has(last)) ||
       PLACE_NOUNS.has(w[end]?.lower) ||
-      (lowers.length === 1 && (PLACE_PREPOSITIONS.has(w[start - 1]?.lower) || this.#context.places.has(last)));
+      (lowers.length === 1 && (PLACE_PREPOSITIONS.has(w[start - 1]?.lower) || this.#context.places.has(last))));
     if (this.#title) return this.#person(words, span, evidence);
     if (isPlace) {
       const name = PLACE_SUFFIXES.has(last) && words.length > 1 ? words.slice(0, -1) : words;

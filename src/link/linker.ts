@@ -11,7 +11,8 @@ import { resolve } from "node:path";
 // gold and the synthetic corpus (models/README.md); the best candidate at or above the threshold gives
 // its proposition, else the claim starts a new one. Frames that conflict never join: claims that name
 // places (`p:`) but not the same one, count different things (`q:`), state a deed (`v:`, `u:`) the
-// other does not say, or have an actor (`a:`) the other does not name; a proposition any of whose
+// other does not say (unless both share a rare two-word wording, `b:`), or have an actor (`a:`) or a
+// named target (`t:`) the other does not name; a proposition any of whose
 // candidate members conflicts so is not the claim's. Claims that both name several participants but
 // share none are not compared. A claim is linked by other documents' claims only.
 
@@ -31,6 +32,9 @@ export interface LinkerOptions {
 /** What `#features` returns for two claims whose frames conflict. */
 const CONFLICT = new Float64Array(0);
 
+/** A shared two-word wording this rare (its IDF over the most a term can have) says two claims report one statement. */
+const RARE_PHRASE = 0.5;
+
 const DEFAULTS: Required<LinkerOptions> = { threshold: 0.5, minShared: 2, minSharedWords: 1, probeTerms: 8, maxPostings: 200 };
 
 const enum Kind {
@@ -41,6 +45,8 @@ const enum Kind {
   Figure = 4,
   Predicate = 5,
   Actor = 6,
+  Phrase = 7,
+  Theme = 8,
 }
 
 /** What the pair scorer weighs, in the order of the weights in `models/linking.json`. */
@@ -69,8 +75,10 @@ export class Linker {
   #kind: Kind[] = [];
   /** For a `v:` or `u:` term, the id of the plain word term it names (its predicate said as a word); -1 for others. */
   #predicateWord: number[] = [];
-  /** For an `a:` term, the id of the `e:` term of the same name (the actor named as a participant); -1 for others. */
-  #actorEntity: number[] = [];
+  /** For an `a:` or `t:` term, the id of the `e:` term of the same name (the actor or target named as a participant); -1 for others. */
+  #entityOf: number[] = [];
+  /** For a `t:` term, the id of the `p:` term of the same name (a target that is a place); -1 for others. */
+  #placeOf: number[] = [];
   /** Whether a predicate term is a near-synonym class (`v:`) rather than a lone lemma (`u:`). */
   #predicateClassed: boolean[] = [];
   #postings: number[][] = [];
@@ -156,7 +164,8 @@ export class Linker {
       this.#kind.push(kindOf(term));
       this.#predicateWord.push(-1);
       this.#predicateClassed.push(term.startsWith("v:"));
-      this.#actorEntity.push(-1);
+      this.#entityOf.push(-1);
+      this.#placeOf.push(-1);
       this.#postings.push([]);
       if (id >= this.#idfAt.length) {
         this.#idfAt = grow(this.#idfAt);
@@ -166,7 +175,8 @@ export class Linker {
         this.#idfValue = values;
       }
       if (this.#kind[id] === Kind.Predicate) this.#predicateWord[id] = this.#termId(term.slice(2));
-      if (this.#kind[id] === Kind.Actor) this.#actorEntity[id] = this.#termId(`e:${term.slice(2)}`);
+      if (this.#kind[id] === Kind.Actor || this.#kind[id] === Kind.Theme) this.#entityOf[id] = this.#termId(`e:${term.slice(2)}`);
+      if (this.#kind[id] === Kind.Theme) this.#placeOf[id] = this.#termId(`p:${term.slice(2)}`);
     }
     return id;
   }
@@ -185,7 +195,7 @@ export class Linker {
     if (!this.#count || !terms.length) return undefined;
     const { stamp, q } = this.#stampQuery(terms);
     const probes = Array.from(terms)
-      .filter((t) => this.#df[t] > 0)
+      .filter((t) => this.#df[t] > 0 && this.#kind[t] !== Kind.Phrase)
       .sort((a, b) => this.#df[a] - this.#df[b])
       .slice(0, this.options.probeTerms);
     // candidates: every recent claim holding the rarest term, and recent claims holding two of the
@@ -253,11 +263,27 @@ export class Linker {
     let otherActorEntity = -1;
     let namesMyActor = false;
     let saysMine = false;
+    let sharedPhrase = 0;
+    let otherThemes = 0;
+    let sharedThemes = 0;
+    let namesOtherTheme = false;
+    let namesMyTheme = false;
     for (const t of other) {
-      const w = this.#idf(t);
-      otherTotal += w;
       const kind = this.#kind[t];
       const mine = this.#queryAt[t] === stamp;
+      if (kind === Kind.Phrase) {
+        if (mine) sharedPhrase = Math.max(sharedPhrase, this.#idf(t));
+        continue;
+      }
+      if (kind === Kind.Theme) {
+        otherThemes++;
+        if (mine) sharedThemes++;
+        else if (this.#queryAt[this.#entityOf[t]] === stamp || this.#queryAt[this.#placeOf[t]] === stamp) namesOtherTheme = true;
+        continue;
+      }
+      if (t === q.themeEntity || t === q.themePlace) namesMyTheme = true;
+      const w = this.#idf(t);
+      otherTotal += w;
       if (t === q.predicateWord) saysMine = true;
       if (t === q.actorEntity) namesMyActor = true;
       if (mine) {
@@ -301,7 +327,7 @@ export class Linker {
         case Kind.Actor:
           otherActors++;
           if (mine) sharedActors++;
-          otherActorEntity = this.#actorEntity[t];
+          otherActorEntity = this.#entityOf[t];
           break;
       }
     }
@@ -310,12 +336,15 @@ export class Linker {
     if (q.counted && otherCounted && !sharedCounted) return CONFLICT;
     // a deed neither claim says of the other ("seized" and "evacuated") is another proposition
     const predicateUnsaid = q.predicateWord >= 0 && otherPredicateWord >= 0 && !saysMine && this.#queryAt[otherPredicateWord] !== stamp;
-    const anchored = sharedEntities > 0 && rarest / Math.log(this.#count + 2) >= Number(process.env.ANCHOR ?? 2);
-    if (predicateUnsaid && !anchored) return CONFLICT;
+    // unless both say it in the same rare words ("extremely careless"): then the predicates are two readings of one statement
+    const samePhrase = sharedPhrase / Math.log(this.#count + 2) >= RARE_PHRASE;
+    if (predicateUnsaid && !samePhrase) return CONFLICT;
     // so is one done by someone else, unless each names the other's actor among its participants
     if (q.actors && otherActors && !sharedActors && !namesMyActor && this.#queryAt[otherActorEntity] !== stamp) return CONFLICT;
+    // and so is one done to another named target ("the Dragar airfield", "the Vintor checkpoint")
+    if (q.themes && otherThemes && !sharedThemes && !namesMyTheme && !namesOtherTheme) return CONFLICT;
     // too little in common to be compared
-    if (sharedCount < this.options.minShared || sharedWords < this.options.minSharedWords || !shared) return undefined;
+    if (sharedCount < this.options.minShared || (sharedWords < this.options.minSharedWords && !samePhrase) || !shared) return undefined;
     if (q.entities > 1 && otherEntities > 1 && !sharedEntities) return undefined;
 
     const f = new Float64Array(PAIR_FEATURES.length);
@@ -346,12 +375,19 @@ export class Linker {
   /** The totals of a query's terms that its comparisons need, with its terms stamped. */
   #stampQuery(terms: Int32Array): { stamp: number; q: QueryTotals } {
     const stamp = ++this.#stamp;
-    const q: QueryTotals = { total: 0, entities: 0, places: 0, wordWeight: 0, counted: 0, predicates: 0, actors: 0, predicateWord: -1, predicateClassed: false, actorEntity: -1 };
+    const q: QueryTotals = { total: 0, entities: 0, places: 0, wordWeight: 0, counted: 0, predicates: 0, actors: 0, predicateWord: -1, predicateClassed: false, actorEntity: -1, themes: 0, themeEntity: -1, themePlace: -1 };
     for (const t of terms) {
       this.#queryAt[t] = stamp;
+      const kind = this.#kind[t];
+      if (kind === Kind.Phrase) continue;
+      if (kind === Kind.Theme) {
+        q.themes++;
+        q.themeEntity = this.#entityOf[t];
+        q.themePlace = this.#placeOf[t];
+        continue;
+      }
       const w = this.#idf(t);
       q.total += w;
-      const kind = this.#kind[t];
       if (kind === Kind.Entity || kind === Kind.Place) q.entities++;
       if (kind === Kind.Place) q.places++;
       else if (kind === Kind.Word) q.wordWeight += w;
@@ -362,7 +398,7 @@ export class Linker {
         q.predicateClassed = this.#predicateClassed[t];
       } else if (kind === Kind.Actor) {
         q.actors++;
-        q.actorEntity = this.#actorEntity[t];
+        q.actorEntity = this.#entityOf[t];
       }
     }
     return { stamp, q };
@@ -392,9 +428,13 @@ interface QueryTotals {
   predicateClassed: boolean;
   /** The `e:` term of the query's actor, -1 when it has none. */
   actorEntity: number;
+  themes: number;
+  /** The `e:` and `p:` terms of the query's named target, -1 when it has none. */
+  themeEntity: number;
+  themePlace: number;
 }
 
-const KIND_OF_PREFIX: Record<string, Kind> = { e: Kind.Entity, p: Kind.Place, q: Kind.Counted, n: Kind.Figure, v: Kind.Predicate, u: Kind.Predicate, a: Kind.Actor };
+const KIND_OF_PREFIX: Record<string, Kind> = { e: Kind.Entity, p: Kind.Place, q: Kind.Counted, n: Kind.Figure, v: Kind.Predicate, u: Kind.Predicate, a: Kind.Actor, b: Kind.Phrase, t: Kind.Theme };
 const kindOf = (term: string): Kind => (term[1] === ":" ? (KIND_OF_PREFIX[term[0]] ?? Kind.Word) : Kind.Word);
 
 function grow(a: Int32Array): Int32Array<ArrayBuffer> {

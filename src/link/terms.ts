@@ -1,4 +1,5 @@
 import type { ClaimRecord } from "../extract/claims.ts";
+import { baseOf } from "../extract/frames.ts";
 import { predicateClass } from "../extract/lexicons/predicates.ts";
 import { tokenize } from "../text/tokens.ts";
 
@@ -98,9 +99,12 @@ export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cu
     const contentful = frame.predicateClass || (frame.predicate && frame.lemmas.includes(frame.predicate));
     if (predicate && contentful && frame.predicateClass !== "say" && !named.has(predicate)) terms.add(`${frame.predicateClass ? "v" : "u"}:${predicate}`);
     if (frame.actor) terms.add(`a:${frame.actor.toLowerCase()}`);
+    // what a deed is done to, when it is named ("reopened the Dragar airfield"): another named target is another deed
+    if (frame.theme && record.entities.includes(frame.theme)) terms.add(`t:${frame.theme.toLowerCase()}`);
     for (const q of frame.quantities) terms.add(figureTerm(countedKey(q.counted), q.max));
   }
   for (const q of record.quantities) terms.add(`q:${q.kind === "percent" ? "percent" : countedKey(q.of)}`);
+  addPhrases(record.sentence, said, terms);
   return [...terms];
 }
 
@@ -114,4 +118,17 @@ function addStems(sentence: string, said: Set<string>, named: Set<string>, terms
     if (i > 0 && /^\p{Lu}/u.test(sentence[t.start]) && namesEntity(w, named)) return;
     terms.add(stem(w.replace(/['’].*$/, "")));
   });
+}
+
+/**
+ * `b:` terms: two content words in a row ("extremely careless", "top secret", "Second Amendment"),
+ * the speaker's and the cue's left out. A wording this rare is shared by reports of one statement,
+ * whatever else their sentences say.
+ */
+function addPhrases(sentence: string, said: Set<string>, terms: Set<string>): void {
+  const words = tokenize(sentence).map((t) => t.lower);
+  const content = (w: string) => w.length >= 3 && !STOPWORDS.has(w) && !said.has(w) && /^\p{L}/u.test(w);
+  // "extremely careless" and "extreme carelessness" are one wording
+  const base = (w: string) => stem(baseOf(w, w.endsWith("ly") ? "ADV" : "NOUN"));
+  for (let i = 1; i < words.length; i++) if (content(words[i - 1]) && content(words[i])) terms.add(`b:${base(words[i - 1])} ${base(words[i])}`);
 }
