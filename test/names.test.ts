@@ -12,6 +12,16 @@ test("one word is the one longer name it ends, and stays itself when two names e
   assert.equal(names.canonical("Clinton", "b", 0), "Clinton");
 });
 
+test("one word is, first, the one longer name of its own document that it ends", () => {
+  const names = new SourceNames();
+  names.add(record("a", 0, ["The New York Times"]));
+  names.add(record("b", 0, ["The Los Angeles Times"]));
+  names.add(record("c", 0, ["Bernie Sanders"], ["New York Times"]));
+  // the story knows two Times; the third document named one of them
+  assert.equal(names.canonical("The Times", "c", 1), "New York Times");
+  assert.equal(names.canonical("The Times", "d", 0), "Times");
+});
+
 test("a spokesperson speaks for the body named before the role", () => {
   const names = new SourceNames();
   names.add(record("a", 0, ["the State Department", "the Ministry of the Interior"]));

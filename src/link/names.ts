@@ -183,7 +183,15 @@ export class SourceNames {
     // a spokesperson speaks for the body named before the role: "a ministry spokeswoman" is the ministry
     const body = bodyOf(name);
     if (body) return this.local(body, doc, index);
-    return isDescription(name) ? this.#described(name, doc, index) : name;
+    if (isDescription(name)) return this.#described(name, doc, index);
+    // one word is the one longer name of its own document that it ends: "the Times" after "a New
+    // York Times article", whatever other Times the story knows
+    const key = sourceKey(name);
+    if (!key.includes(" ") && !isAcronym(name)) {
+      const ends = (this.#byDoc.get(doc) ?? []).filter((m) => m.key.endsWith(` ${key}`));
+      if (ends.length && ends.every((m) => m.key === ends[0].key)) return ends[0].name;
+    }
+    return name;
   }
 
   /** "the ministry": the nearest earlier name in the same document that holds all its words. */
