@@ -144,7 +144,8 @@ export class Linker {
     this.#proposition[slot] = prop;
     for (const t of ids) {
       this.#df[t]++;
-      this.#postings[t].push(slot);
+      // a wording is weighed between candidates, never used to find them: no posting list to keep
+      if (this.#kind[t] !== Kind.Phrase) this.#postings[t].push(slot);
     }
     return prop;
   }
