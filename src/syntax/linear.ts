@@ -136,8 +136,8 @@ const tagOf = (key: number): number => key >>> 24 || 1;
  * one-byte tag of each slot's key. A feature whose tag is not in its run of slots is known absent
  * from the byte array alone, and the table is read only where a tag matches (a false match one time
  * in 255). A slot holds what the scorer needs next to the key: with few classes (the parser's three
- * transitions) the weights themselves, inline; with many, where the row's (class, weight) pairs
- * start and how many there are, the pairs side by side in one array.
+ * transitions) the weights themselves, inline; with many, where the row's entries start in
+ * `entryClasses` and `entryWeights` and how many there are.
  *
  * An inline model also keeps the features it looked up last in a small direct-mapped cache, absent
  * ones as rows of zeros (adding +0 leaves a sum as it was), so most of the parser's look-ups read
@@ -155,9 +155,12 @@ export class LinearModel {
   #tags: Uint8Array;
   #slotKeys: Int32Array;
   #slotValues: Float32Array;
-  /** Rows of a many-class model: class numbers at even places, weights (the same bits read as floats) at odd ones. */
-  #pairs: Int32Array;
-  #pairWeights: Float32Array;
+  /**
+   * A many-class model's last first feature and the scores it alone gives: the tagger's and the
+   * labeller's first feature is always the bias, with weights for most classes (a fifth of the tagger's additions).
+   */
+  #firstKey: number | undefined;
+  #firstScores: Float32Array;
   /** An inline model's recent look-ups, INLINE_STRIDE numbers a slot: a key, then its weights (zeros for a key not in the model). */
   #recentKeys: Int32Array;
   #recentValues: Float32Array;
@@ -184,9 +187,7 @@ export class LinearModel {
     this.#recentValues = new Float32Array(recentBuffer);
     // an empty slot holds a key that belongs in the next one, so no feature is ever found there
     for (let r = 0; r < this.#recentKeys.length / INLINE_STRIDE; r++) this.#recentKeys[r * INLINE_STRIDE] = recentSlot.key(r + 1);
-    const pairBuffer = new ArrayBuffer(this.#inline ? 0 : entryWeights.length * 8);
-    this.#pairs = new Int32Array(pairBuffer);
-    this.#pairWeights = new Float32Array(pairBuffer);
+    this.#firstScores = new Float32Array(classes);
     for (let r = 0; r < keys.length; r++) {
       let i = keys[r] & this.#mask;
       while (this.#tags[i] !== 0) i = (i + 1) & this.#mask;
@@ -198,20 +199,27 @@ export class LinearModel {
       if (this.#inline) {
         for (let e = from; e < to; e++) this.#slotValues[at + 1 + entryClasses[e]] = entryWeights[e];
       } else {
-        // (first pair << 8) | (count - 1): a row holds 1 to 256 classes
+        // (first entry << 8) | (count - 1): a row holds 1 to 256 classes
         this.#slotKeys[at + 1] = (from << 8) | (to - from - 1);
-        for (let e = from; e < to; e++) {
-          this.#pairs[2 * e] = entryClasses[e];
-          this.#pairWeights[2 * e + 1] = entryWeights[e];
-        }
       }
     }
   }
 
   /** `scores[c]` = the sum of the weights of `features` for class c. */
   score(features: Int32Array, count: number, scores: Float32Array): void {
-    scores.fill(0);
-    this.addScores(features, count, scores);
+    if (this.#inline || count === 0) {
+      scores.fill(0);
+      this.addScores(features, count, scores);
+      return;
+    }
+    // the scores after the first feature are its weights (0 + w is w), copied when it is the last call's
+    if (features[0] !== this.#firstKey) {
+      scores.fill(0);
+      this.addScores(features, 1, scores);
+      this.#firstScores.set(scores);
+      this.#firstKey = features[0];
+    } else scores.set(this.#firstScores);
+    this.addScores(features, count, scores, 1);
   }
 
   /** Adds the weights of `features[from]` … `features[count - 1]` to `scores`, feature by feature in order. */
@@ -274,13 +282,13 @@ export class LinearModel {
 
   #addPairs(features: Int32Array, count: number, scores: Float32Array, from: number): void {
     const keys = this.#slotKeys;
-    const pairs = this.#pairs;
-    const weights = this.#pairWeights;
+    const classes = this.entryClasses;
+    const weights = this.entryWeights;
     for (let f = from; f < count; f++) {
       const i = this.#find(features[f]);
       if (i < 0) continue;
       const ref = keys[i * 2 + 1];
-      for (let p = 2 * (ref >>> 8), end = p + 2 * ((ref & 255) + 1); p < end; p += 2) scores[pairs[p]] += weights[p + 1];
+      for (let e = ref >>> 8, end = e + (ref & 255) + 1; e < end; e++) scores[classes[e]] += weights[e];
     }
   }
 
