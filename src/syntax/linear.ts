@@ -110,8 +110,19 @@ export class PerceptronTrainer {
   }
 }
 
-/** Models with this many classes or fewer keep their weights inline in the table. */
-const INLINE_CLASSES = 4;
+/** Models with this many classes or fewer keep their weights inline in the table (a slot: the key, then three weights). */
+const INLINE_CLASSES = 3;
+const INLINE_STRIDE = 1 + INLINE_CLASSES;
+/**
+ * Slots in an inline model's cache of recent look-ups (256 KB): the parser's features are mostly the
+ * same few tens of thousands from one state to the next, and a hit in the cache skips the probe.
+ */
+const RECENT_BITS = 14;
+/** A key's slot in that cache (bits other than the table's, which are the low ones), and a key whose slot is `r`. */
+const recentSlot = {
+  of: (key: number): number => (key >>> 16) & ((1 << RECENT_BITS) - 1),
+  key: (r: number): number => (r & ((1 << RECENT_BITS) - 1)) << 16,
+};
 /** The table's slots per feature at least: a sparser table has shorter runs of full slots to step over. */
 const SLOTS_PER_KEY = 1.25;
 
@@ -125,8 +136,12 @@ const tagOf = (key: number): number => key >>> 24 || 1;
  * one-byte tag of each slot's key. A feature whose tag is not in its run of slots is known absent
  * from the byte array alone, and the table is read only where a tag matches (a false match one time
  * in 255). A slot holds what the scorer needs next to the key: with few classes (the parser's three
- * transitions) the weights themselves, inline; with many, where the row's (class, weight) pairs
- * start and how many there are, the pairs side by side in one array.
+ * transitions) the weights themselves, inline; with many, where the row's entries start in
+ * `entryClasses` and `entryWeights` and how many there are.
+ *
+ * An inline model also keeps the features it looked up last in a small direct-mapped cache, absent
+ * ones as rows of zeros (adding +0 leaves a sum as it was), so most of the parser's look-ups read
+ * 256 KB that stay in the cache instead of probing 16 MB that do not.
  */
 export class LinearModel {
   readonly classes: number;
@@ -140,9 +155,15 @@ export class LinearModel {
   #tags: Uint8Array;
   #slotKeys: Int32Array;
   #slotValues: Float32Array;
-  /** Rows of a many-class model: class numbers at even places, weights (the same bits read as floats) at odd ones. */
-  #pairs: Int32Array;
-  #pairWeights: Float32Array;
+  /**
+   * A many-class model's last first feature and the scores it alone gives: the tagger's and the
+   * labeller's first feature is always the bias, with weights for most classes (a fifth of the tagger's additions).
+   */
+  #firstKey: number | undefined;
+  #firstScores: Float32Array;
+  /** An inline model's recent look-ups, INLINE_STRIDE numbers a slot: a key, then its weights (zeros for a key not in the model). */
+  #recentKeys: Int32Array;
+  #recentValues: Float32Array;
 
   constructor(classes: number, keys: Int32Array, starts: Int32Array, entryClasses: Uint8Array, entryWeights: Float32Array) {
     if (classes > 256) throw new Error(`a linear model holds at most 256 classes, not ${classes}`);
@@ -153,7 +174,7 @@ export class LinearModel {
     this.entryClasses = entryClasses;
     this.entryWeights = entryWeights;
     this.#inline = classes <= INLINE_CLASSES;
-    const stride = (this.#stride = this.#inline ? 1 + classes : 2);
+    const stride = (this.#stride = this.#inline ? INLINE_STRIDE : 2);
     let size = 1024;
     while (size < keys.length * SLOTS_PER_KEY) size *= 2;
     this.#mask = size - 1;
@@ -161,9 +182,12 @@ export class LinearModel {
     const buffer = new ArrayBuffer(size * stride * 4);
     this.#slotKeys = new Int32Array(buffer);
     this.#slotValues = new Float32Array(buffer);
-    const pairBuffer = new ArrayBuffer(this.#inline ? 0 : entryWeights.length * 8);
-    this.#pairs = new Int32Array(pairBuffer);
-    this.#pairWeights = new Float32Array(pairBuffer);
+    const recentBuffer = new ArrayBuffer(this.#inline ? INLINE_STRIDE * 4 << RECENT_BITS : 0);
+    this.#recentKeys = new Int32Array(recentBuffer);
+    this.#recentValues = new Float32Array(recentBuffer);
+    // an empty slot holds a key that belongs in the next one, so no feature is ever found there
+    for (let r = 0; r < this.#recentKeys.length / INLINE_STRIDE; r++) this.#recentKeys[r * INLINE_STRIDE] = recentSlot.key(r + 1);
+    this.#firstScores = new Float32Array(classes);
     for (let r = 0; r < keys.length; r++) {
       let i = keys[r] & this.#mask;
       while (this.#tags[i] !== 0) i = (i + 1) & this.#mask;
@@ -175,50 +199,96 @@ export class LinearModel {
       if (this.#inline) {
         for (let e = from; e < to; e++) this.#slotValues[at + 1 + entryClasses[e]] = entryWeights[e];
       } else {
-        // (first pair << 8) | (count - 1): a row holds 1 to 256 classes
+        // (first entry << 8) | (count - 1): a row holds 1 to 256 classes
         this.#slotKeys[at + 1] = (from << 8) | (to - from - 1);
-        for (let e = from; e < to; e++) {
-          this.#pairs[2 * e] = entryClasses[e];
-          this.#pairWeights[2 * e + 1] = entryWeights[e];
-        }
       }
     }
   }
 
   /** `scores[c]` = the sum of the weights of `features` for class c. */
   score(features: Int32Array, count: number, scores: Float32Array): void {
-    scores.fill(0);
-    this.addScores(features, count, scores);
+    if (this.#inline || count === 0) {
+      scores.fill(0);
+      this.addScores(features, count, scores);
+      return;
+    }
+    // the scores after the first feature are its weights (0 + w is w), copied when it is the last call's
+    if (features[0] !== this.#firstKey) {
+      scores.fill(0);
+      this.addScores(features, 1, scores);
+      this.#firstScores.set(scores);
+      this.#firstKey = features[0];
+    } else scores.set(this.#firstScores);
+    this.addScores(features, count, scores, 1);
   }
 
   /** Adds the weights of `features[from]` … `features[count - 1]` to `scores`, feature by feature in order. */
   addScores(features: Int32Array, count: number, scores: Float32Array, from = 0): void {
+    if (this.#inline) this.#addInline(features, count, scores, from);
+    else this.#addPairs(features, count, scores, from);
+  }
+
+  /** The slot of `key` in the table, or -1. */
+  #find(key: number): number {
     const tags = this.#tags;
     const keys = this.#slotKeys;
-    const values = this.#slotValues;
-    const pairs = this.#pairs;
-    const weights = this.#pairWeights;
     const mask = this.#mask;
     const stride = this.#stride;
-    const inline = this.#inline;
+    const tag = tagOf(key);
+    let i = key & mask;
+    let t = tags[i];
+    while (t !== 0 && (t !== tag || keys[i * stride] !== key)) {
+      i = (i + 1) & mask;
+      t = tags[i];
+    }
+    return t === 0 ? -1 : i;
+  }
+
+  #addInline(features: Int32Array, count: number, scores: Float32Array, from: number): void {
+    const recentKeys = this.#recentKeys;
+    const recent = this.#recentValues;
+    const values = this.#slotValues;
     const k = this.classes;
+    // The sums in locals, each rounded to float32 as a Float32Array element would be after each
+    // addition (the same sums): a chain of additions through memory waits on each store.
+    let s0 = k > 0 ? scores[0] : 0;
+    let s1 = k > 1 ? scores[1] : 0;
+    let s2 = k > 2 ? scores[2] : 0;
     for (let f = from; f < count; f++) {
       const key = features[f];
-      const tag = tagOf(key);
-      let i = key & mask;
-      let t = tags[i];
-      while (t !== 0 && (t !== tag || keys[i * stride] !== key)) {
-        i = (i + 1) & mask;
-        t = tags[i];
+      const r = recentSlot.of(key) * INLINE_STRIDE;
+      if (recentKeys[r] !== key) {
+        const i = this.#find(key);
+        recentKeys[r] = key;
+        if (i < 0) {
+          recent[r + 1] = 0;
+          recent[r + 2] = 0;
+          recent[r + 3] = 0;
+        } else {
+          const at = i * INLINE_STRIDE;
+          recent[r + 1] = values[at + 1];
+          recent[r + 2] = values[at + 2];
+          recent[r + 3] = values[at + 3];
+        }
       }
-      if (t === 0) continue;
-      const at = i * stride;
-      if (inline) {
-        for (let c = 0; c < k; c++) scores[c] += values[at + 1 + c];
-      } else {
-        const ref = keys[at + 1];
-        for (let p = 2 * (ref >>> 8), end = p + 2 * ((ref & 255) + 1); p < end; p += 2) scores[pairs[p]] += weights[p + 1];
-      }
+      s0 = Math.fround(s0 + recent[r + 1]);
+      s1 = Math.fround(s1 + recent[r + 2]);
+      s2 = Math.fround(s2 + recent[r + 3]);
+    }
+    if (k > 0) scores[0] = s0;
+    if (k > 1) scores[1] = s1;
+    if (k > 2) scores[2] = s2;
+  }
+
+  #addPairs(features: Int32Array, count: number, scores: Float32Array, from: number): void {
+    const keys = this.#slotKeys;
+    const classes = this.entryClasses;
+    const weights = this.entryWeights;
+    for (let f = from; f < count; f++) {
+      const i = this.#find(features[f]);
+      if (i < 0) continue;
+      const ref = keys[i * 2 + 1];
+      for (let e = ref >>> 8, end = e + (ref & 255) + 1; e < end; e++) scores[classes[e]] += weights[e];
     }
   }
 
