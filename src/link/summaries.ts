@@ -200,7 +200,7 @@ async function rebuildNames(store: Store): Promise<void> {
 /** A proposition as the store summarises it: the proposition without its claims, and its order keys. */
 export function propositionRow(p: Proposition, members: MemberRecord[]): PropositionRow {
   const { claims, ...rest } = p;
-  const byPlace = new Map(members.map((m) => [`${m.record.doc}\u0000${m.record.index}`, m.claim]));
+  const byPlace = new Map(members.map((m) => [`${m.record.doc}\u0000${m.record.index}`, m]));
   return {
     id: p.id,
     independent: p.independentSources,
@@ -208,7 +208,11 @@ export function propositionRow(p: Proposition, members: MemberRecord[]): Proposi
     status: p.status,
     series: p.quantities.some((q) => q.values.length > 1),
     summary: JSON.stringify({ ...rest, claimCount: claims.length }),
-    members: claims.map((c) => ({ claim: byPlace.get(`${c.doc}\u0000${c.index}`)!, origin: c.origin, stance: c.stance })),
+    // only what changed is written: a proposition of hundreds of claims is made again whenever one joins
+    members: claims.flatMap((c) => {
+      const m = byPlace.get(`${c.doc}\u0000${c.index}`)!;
+      return m.origin === c.origin && m.stance === c.stance ? [] : [{ claim: m.claim, origin: c.origin, stance: c.stance }];
+    }),
   };
 }
 

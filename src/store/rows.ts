@@ -63,6 +63,7 @@ export const memberFromRow = (r: Record<string, unknown>): MemberRecord => ({
   ...linkedRecordFromRow(r),
   claim: Number(r.id),
   names: r.names == null ? null : (JSON.parse(String(r.names)) as (string | null)[]),
+  ...(r.origin != null ? { origin: String(r.origin), stance: String(r.stance) } : {}),
 });
 
 export function tallyRowFromRow(r: Record<string, unknown>): TallyRow {
@@ -89,7 +90,7 @@ export const timelineRowFromRow = (r: Record<string, unknown>): TimelineRow => (
 });
 
 /** The columns a linked record is read with (claims c, its document d, what d echoes e). */
-export const LINKED_COLUMNS = "c.id, c.record, c.proposition, c.names, d.outlet, d.wire, d.echo_of, e.wire AS echo_wire, e.outlet AS echo_outlet";
+export const LINKED_COLUMNS = "c.id, c.record, c.proposition, c.names, c.origin, c.stance, d.outlet, d.wire, d.echo_of, e.wire AS echo_wire, e.outlet AS echo_outlet";
 /** The tally's columns; `recordDate` is the engine's expression for the record's own date (a document without one may have dated claims). */
 export const tallyColumns = (recordDate: string) =>
   `c.id, c.names, c.idx, c.certainty, c.source, d.doc_id, ${recordDate} AS date, d.outlet, d.wire, e.wire AS echo_wire, e.outlet AS echo_outlet`;

@@ -85,6 +85,9 @@ export interface MemberRecord extends LinkedRecord {
   claim: number;
   /** The speaker's then each chain link's name as resolved in its document (`SourceNames.local`); null before names were kept. */
   names: (string | null)[] | null;
+  /** Its origin and stance as its proposition's summary last gave them (none before it was summarised). */
+  origin?: string;
+  stance?: string;
 }
 
 /** A linked claim as the sources tally reads it: no record, its names resolved in its document. */
@@ -110,7 +113,7 @@ export interface PropositionRow {
   /** Whether any of its number series has more than one value (the timeline lists those). */
   series: boolean;
   summary: string;
-  /** Each member's origin and stance as the story gives them, for the timeline. */
+  /** The members whose origin or stance as the story gives them (for the timeline) is not what is stored. */
   members: { claim: number; origin: string; stance: string }[];
 }
 
