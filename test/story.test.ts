@@ -5,6 +5,9 @@ import { before, after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { createDoc } from "../src/doc.ts";
+import { defaultPipeline, toClaimRecords } from "../src/extract/index.ts";
+import { buildStory } from "../src/link/story.ts";
 import { storyOf, type Proposition, type Story } from "../src/link/index.ts";
 import { timeline } from "../src/link/timeline.ts";
 import { openStore, type Store } from "../src/store/index.ts";
@@ -150,3 +153,16 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe("status", () => {
+  const pipeline = defaultPipeline();
+  const records = (id: string, text: string) => toClaimRecords(pipeline.run(createDoc({ id, text, meta: {} }))).filter((r) => r.kind === "claim");
+
+  test("a sentence that sets another account against what it reports makes its proposition disputed", () => {
+    const video = records("a", "Video of the incident shows him with his hands in the air, but Shelby said he refused to follow her commands.");
+    const contradicts = records("b", "The video shows Crutcher had his hands in the air, contradicting the police's earlier claim that he refused.");
+    const plain = records("c", "The video shows Crutcher had his hands in the air before he was shot.");
+    for (const [r, status] of [[video, "disputed"], [contradicts, "disputed"], [plain, "single-source"]] as const)
+      assert.equal(buildStory(r.map((record) => ({ record, proposition: 0 }))).propositions[0].status, status, r[0].sentence);
+  });
+});

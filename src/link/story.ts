@@ -123,11 +123,18 @@ function numbersConflict(claims: StoryClaim[]): boolean {
   return false;
 }
 
+/**
+ * A sentence that sets another account against what it reports: "contradicting the police's earlier
+ * claim that…", "…shows his hands in the air, but Shelby said he refused". The writer reports a
+ * dispute even when every member of the proposition asserts.
+ */
+const COUNTER_ACCOUNT = /\b(?:contradict(?:s|ed|ing)?|refut(?:es|ed|ing)|disput(?:es|ed|ing)|at odds with)\b|,\s+but\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:said|says|insisted|insists|maintained|maintains|countered|counters|denied|denies)\b/u;
+
 function statusOf(claims: StoryClaim[], independent: number): PropositionStatus {
   // a denial disputes whatever else is said of the proposition, asserted or hedged
   const denies = claims.some((c) => c.stance === "denies");
   const others = claims.some((c) => c.stance !== "denies");
-  if ((denies && others) || numbersConflict(claims)) return "disputed";
+  if ((denies && others) || numbersConflict(claims) || claims.some((c) => COUNTER_ACCOUNT.test(c.sentence))) return "disputed";
   return independent >= 2 ? "agreed" : "single-source";
 }
 

@@ -136,7 +136,7 @@ export const PG_MIGRATIONS: string[] = [
   CREATE TABLE source_documents (key TEXT COLLATE "C" NOT NULL, date TEXT NOT NULL, doc TEXT COLLATE "C" NOT NULL, PRIMARY KEY (key, date, doc));
   INSERT INTO summary_flags (flag) SELECT 'sources' WHERE EXISTS (SELECT 1 FROM source_summaries) ON CONFLICT DO NOTHING;
   `,
-  // names made again once (as in SQLite's migration 6)
+  // names and summaries made again once (as in SQLite's migration 6)
   `
   INSERT INTO summary_flags (flag) SELECT 'names' WHERE EXISTS (SELECT 1 FROM claims WHERE proposition IS NOT NULL) ON CONFLICT DO NOTHING;
   `,

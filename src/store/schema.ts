@@ -131,7 +131,8 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE source_documents (key TEXT NOT NULL, date TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (key, date, doc)) WITHOUT ROWID;
   INSERT OR IGNORE INTO summary_flags (flag) SELECT 'sources' WHERE EXISTS (SELECT 1 FROM source_summaries);
   `,
-  // a one-word name is first the longer name of its own document it ends (src/link/names.ts): every
+  // a one-word name is first the longer name of its own document it ends (src/link/names.ts), and a
+  // member that sets another account against its own makes a proposition disputed (story.ts): every
   // claim's names, and so the summaries, are made again once (the 'names' flag)
   `
   INSERT OR IGNORE INTO summary_flags (flag) SELECT 'names' WHERE EXISTS (SELECT 1 FROM claims WHERE proposition IS NOT NULL);
