@@ -42,6 +42,12 @@ test("the frame of an attributed claim is read from what is said, not from the r
   assert.equal(frame?.actor, "Clinton");
 });
 
+test("a saying, a finding or a seeming inside what is said gives way to the clause it embeds", () => {
+  assert.equal(recordOf("“The FBI director said she exercised extreme carelessness,” McCaul said.").frame?.predicate, "exercise");
+  assert.equal(recordOf("The outcome showed Clinton had received 49.84 percent.").frame?.predicate, "receive");
+  assert.equal(recordOf("The FBI concluded this month that Clinton had been extremely careless.").frame?.predicate, "careless");
+});
+
 test("near-synonyms share a class and derived words their base", () => {
   assert.equal(predicateClass("kill"), "kill");
   assert.equal(predicateClass("death"), "kill");

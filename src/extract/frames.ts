@@ -38,6 +38,8 @@ const CONTENT_POS = new Set(["NOUN", "VERB", "ADJ", "ADV", "PROPN"]);
 const LIGHT = new Set(["be", "have", "do", "get", "make", "take", "go", "come", "also", "just", "now", "then", "so", "very", "even", "still", "not", "n't", "never", "more", "most", "other", "such", "only", "well", "there", "here", "too"]);
 const PRONOUN = new Set(["PRON", "DET"]);
 const NEGATION = new Set(["not", "n't", "never", "no"]);
+/** Verbs whose clause states what they embed: findings, showings and seemings. */
+const EMBEDDING = new Set(["conclude", "find", "determine", "show", "reveal", "indicate", "suggest", "confirm", "acknowledge", "seem", "appear", "believe", "think", "write", "report"]);
 
 const inside = (w: Span, s: Span): boolean => w.start >= s.start && w.end <= s.end;
 
@@ -80,7 +82,17 @@ export function claimFrame(
   const tops = words.filter((w) => !tree.head(w) || !own.has(tree.head(w)!));
   const verbal = tops.filter((w) => w.upos === "VERB" || w.upos === "ADJ");
   const nominal = tops.filter((w) => w.upos === "NOUN");
-  const predicate = [...(verbal.length ? verbal : nominal)].sort((a, b) => tree.ancestors(a).length - tree.ancestors(b).length)[0];
+  let predicate = [...(verbal.length ? verbal : nominal)].sort((a, b) => tree.ancestors(a).length - tree.ancestors(b).length)[0];
+  // what is said, found or shown is stated by its own clause: "the FBI director said she exercised
+  // extreme carelessness", "the outcome showed Clinton had received 49.84 percent", "Clinton seems to
+  // have won"
+  for (let hops = 0; predicate && hops < 3; hops++) {
+    const lemma = predicate.lemma.toLowerCase();
+    if (predicateClass(lemma) !== "say" && !EMBEDDING.has(lemma)) break;
+    const inner = tree.child(predicate, "ccomp", "xcomp");
+    if (!inner || !own.has(inner) || (inner.upos !== "VERB" && inner.upos !== "ADJ")) break;
+    predicate = inner;
+  }
   if (predicate) {
     frame.predicate = predicate.lemma.toLowerCase();
     const cueDenies = said.some((span) => tree.words.some((w) => inside(w, span) && predicateClass(w.lemma) === "deny"));
