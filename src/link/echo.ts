@@ -48,25 +48,35 @@ export const similarity = (a: Uint32Array, b: Uint32Array): number => {
 /** Finds, for each new document, the earliest stored document it nearly duplicates. */
 export class EchoIndex {
   #bands = new Map<string, string[]>();
-  #signatures = new Map<string, Uint32Array>();
+  /** Each document's signature and the order it was added in. */
+  #signatures = new Map<string, { sig: Uint32Array; seq: number }>();
 
   /** The earlier documents `sig` nearly duplicates, first added first; then adds it under `id`. */
   add(id: string, sig: Uint32Array): string[] {
     const echoes = this.find(sig);
-    this.#signatures.set(id, sig);
+    this.index(id, sig);
+    return echoes;
+  }
+
+  /** Adds a document without looking for what it duplicates (one linked before, whose echoes are known). */
+  index(id: string, sig: Uint32Array): void {
+    // a document analysed again keeps its place in the order
+    this.#signatures.set(id, { sig, seq: this.#signatures.get(id)?.seq ?? this.#signatures.size });
     for (const key of bandKeys(sig)) {
       const list = this.#bands.get(key);
       if (list) list.push(id);
       else this.#bands.set(key, [id]);
     }
-    return echoes;
   }
 
   find(sig: Uint32Array): string[] {
     const candidates = new Set<string>();
     for (const key of bandKeys(sig)) for (const id of this.#bands.get(key) ?? []) candidates.add(id);
-    const order = [...this.#signatures.keys()];
-    return [...candidates].filter((id) => similarity(sig, this.#signatures.get(id)!) >= ECHO_THRESHOLD).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    return [...candidates]
+      .map((id) => ({ id, ...this.#signatures.get(id)! }))
+      .filter((c) => similarity(sig, c.sig) >= ECHO_THRESHOLD)
+      .sort((a, b) => a.seq - b.seq)
+      .map((c) => c.id);
   }
 }
 

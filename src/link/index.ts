@@ -48,7 +48,8 @@ export class LinkSession {
     const state = await this.store.linkedSince(this.#seq);
     for (const c of state.claims) this.#linker.add(c.terms, c.proposition);
     for (const d of state.documents) {
-      if (!this.#credits.has(d.id)) this.#echoes.add(d.id, d.minhash);
+      // what an earlier linker found it echoing is stored: it is only indexed, for the documents to come
+      if (!this.#credits.has(d.id)) this.#echoes.index(d.id, d.minhash);
       this.#credits.set(d.id, { outlet: d.outlet, wire: d.wire, echoOf: d.echoOf });
     }
     this.#names.catchUp(state.registry, state.resolved);
