@@ -25,7 +25,10 @@ export interface LinkerOptions {
   minSharedWords?: number;
   /** How many of a claim's rarest terms are used to find candidates. */
   probeTerms?: number;
-  /** How many of the most recent postings of one term are read. */
+  /**
+   * How many of the most recent postings of one term are read: a story's news is recent, and an older
+   * report sharing a common term is more often another event (synthetic 10k: precision 0.896 at 200, 0.919 at 128, same recall).
+   */
   maxPostings?: number;
 }
 
@@ -35,7 +38,7 @@ const CONFLICT = new Float64Array(0);
 /** A shared two-word wording this rare (its IDF over the most a term can have) says two claims report one statement. */
 const RARE_PHRASE = 0.5;
 
-const DEFAULTS: Required<LinkerOptions> = { threshold: 0.5, minShared: 2, minSharedWords: 1, probeTerms: 8, maxPostings: 200 };
+const DEFAULTS: Required<LinkerOptions> = { threshold: 0.5, minShared: 2, minSharedWords: 1, probeTerms: 8, maxPostings: 128 };
 
 const enum Kind {
   Word = 0,
