@@ -123,7 +123,8 @@ function addStems(sentence: string, said: Set<string>, named: Set<string>, terms
 /**
  * `b:` terms: two content words in a row ("extremely careless", "top secret", "Second Amendment"),
  * the speaker's and the cue's left out. A wording this rare is shared by reports of one statement,
- * whatever else their sentences say.
+ * whatever else their sentences say. Names stay in: "West Point" and "Second Amendment" are such
+ * wordings (without them linking-dev joined 4 members fewer; synthetic 10k precision 0.919 → 0.922).
  */
 function addPhrases(sentence: string, said: Set<string>, terms: Set<string>): void {
   const words = tokenize(sentence).map((t) => t.lower);
