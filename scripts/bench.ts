@@ -164,11 +164,15 @@ async function linkStage(articles: number): Promise<void> {
     if (i % 1000 === 0 && process.stderr.isTTY) process.stderr.write(`\r  analysed ${i}/${articles}`);
   }
   const analysed = performance.now();
+  // where the peak comes from: the analysis of every article in this process, or the one linkNew after it
+  const analysedRss = peakRss();
   const session = new LinkSession(store);
   const linked = await session.linkNew();
   const seconds = (performance.now() - t0) / 1000;
   if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
-  console.log(`  analysed and stored in ${((analysed - t0) / 1000).toFixed(1)} s; linked ${linked.claims} claims into ${linked.propositions} propositions in ${((performance.now() - analysed) / 1000).toFixed(1)} s`);
+  console.log(
+    `  analysed and stored in ${((analysed - t0) / 1000).toFixed(1)} s (peak RSS ${mb(analysedRss)} MB); linked ${linked.claims} claims into ${linked.propositions} propositions in ${((performance.now() - analysed) / 1000).toFixed(1)} s`,
+  );
 
   const last = corpus.next().value!;
   const tAdd = performance.now();
