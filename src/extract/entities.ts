@@ -333,9 +333,9 @@ class SentenceReader {
     const isPlace =
       !namedPerson &&
       (PLACE_SUFFIXES.has(last) ||
-      (lowers.length > 1 && LANDMARK_HEADS.has(last)) ||
-      PLACE_NOUNS.has(w[end]?.lower) ||
-      (lowers.length === 1 && (PLACE_PREPOSITIONS.has(w[start - 1]?.lower) || this.#context.places.has(last))));
+        (lowers.length > 1 && LANDMARK_HEADS.has(last)) ||
+        PLACE_NOUNS.has(w[end]?.lower) ||
+        (lowers.length === 1 && (PLACE_PREPOSITIONS.has(w[start - 1]?.lower) || this.#context.places.has(last))));
     if (this.#title) return this.#person(words, span, evidence);
     if (isPlace) {
       const name = PLACE_SUFFIXES.has(last) && words.length > 1 ? words.slice(0, -1) : words;

@@ -84,8 +84,8 @@ export function claimFrame(
   const nominal = tops.filter((w) => w.upos === "NOUN");
   let predicate = [...(verbal.length ? verbal : nominal)].sort((a, b) => tree.ancestors(a).length - tree.ancestors(b).length)[0];
   // what is said, found or shown is stated by its own clause: "the FBI director said she exercised
-  // extreme carelessness", "the outcome showed Clinton had received 49.84 percent", "Clinton seems to
-  // have won"
+  // extreme carelessness", "the outcome showed Clinton had received 49.84 percent", "the FBI concluded
+  // that Clinton had been extremely careless"
   for (let hops = 0; predicate && hops < 3; hops++) {
     const lemma = predicate.lemma.toLowerCase();
     if (predicateClass(lemma) !== "say" && !EMBEDDING.has(lemma)) break;

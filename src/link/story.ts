@@ -126,9 +126,10 @@ function numbersConflict(claims: StoryClaim[]): boolean {
 /**
  * A sentence that sets another account against what it reports: "contradicting the police's earlier
  * claim that…", "…shows his hands in the air, but Shelby said he refused". The writer reports a
- * dispute even when every member of the proposition asserts.
+ * dispute even when every member of the proposition asserts ("disputed" as a verb only: "the disputed
+ * region" reports no one's account).
  */
-const COUNTER_ACCOUNT = /\b(?:contradict(?:s|ed|ing)?|refut(?:es|ed|ing)|disput(?:es|ed|ing)|at odds with)\b|,\s+but\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:said|says|insisted|insists|maintained|maintains|countered|counters|denied|denies)\b/u;
+const COUNTER_ACCOUNT = /\b(?:contradict(?:s|ed|ing)?|refut(?:es|ed|ing)|disput(?:es|ing)|disputed (?:that|the|a|an|his|her|its|their)|at odds with)\b|,\s+but\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:said|says|insisted|insists|maintained|maintains|countered|counters|denied|denies)\b/u;
 
 function statusOf(claims: StoryClaim[], independent: number): PropositionStatus {
   // a denial disputes whatever else is said of the proposition, asserted or hedged
