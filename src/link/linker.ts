@@ -12,9 +12,9 @@ import { resolve } from "node:path";
 // its proposition, else the claim starts a new one. Frames that conflict never join: claims that name
 // places (`p:`) but not the same one, count different things (`q:`), state a deed (`v:`, `u:`) the
 // other does not say (unless both share a rare two-word wording, `b:`), or have an actor (`a:`) or a
-// named target (`t:`) the other does not name; a proposition any of whose
-// candidate members conflicts so is not the claim's. Claims that both name several participants but
-// share none are not compared. A claim is linked by other documents' claims only.
+// named target (`t:`) the other does not name; a proposition any of whose candidate members conflicts
+// so is not the claim's. Claims that both name several participants but share none are not compared.
+// A claim is linked by other documents' claims only.
 
 export interface LinkerOptions {
   /** Pair probability at or above which a claim joins a proposition (0..1); the shipped weights' threshold by default. */

@@ -108,12 +108,15 @@ export function claimTerms(record: Pick<ClaimRecord, "sentence" | "source" | "cu
   return [...terms];
 }
 
+/** A word that says something of its own: three letters or more, no stopword, not the speaker's or the cue's. */
+const isContentWord = (w: string, said: Set<string>): boolean => w.length >= 3 && !STOPWORDS.has(w) && !said.has(w) && /^\p{L}/u.test(w);
+
 /** Stems of a sentence's content words, for records stored without a frame. */
 function addStems(sentence: string, said: Set<string>, named: Set<string>, terms: Set<string>): void {
   const tokens = tokenize(sentence);
   tokens.forEach((t, i) => {
     const w = t.lower;
-    if (w.length < 3 || said.has(w) || named.has(w) || STOPWORDS.has(w) || !/^\p{L}/u.test(w)) return;
+    if (!isContentWord(w, said) || named.has(w)) return;
     // a capitalised word that belongs to a named entity ("Ukrainian" of Ukraine) is spoken for by the entity
     if (i > 0 && /^\p{Lu}/u.test(sentence[t.start]) && namesEntity(w, named)) return;
     terms.add(stem(w.replace(/['’].*$/, "")));
@@ -128,8 +131,7 @@ function addStems(sentence: string, said: Set<string>, named: Set<string>, terms
  */
 function addPhrases(sentence: string, said: Set<string>, terms: Set<string>): void {
   const words = tokenize(sentence).map((t) => t.lower);
-  const content = (w: string) => w.length >= 3 && !STOPWORDS.has(w) && !said.has(w) && /^\p{L}/u.test(w);
   // "extremely careless" and "extreme carelessness" are one wording
   const base = (w: string) => stem(baseOf(w, w.endsWith("ly") ? "ADV" : "NOUN"));
-  for (let i = 1; i < words.length; i++) if (content(words[i - 1]) && content(words[i])) terms.add(`b:${base(words[i - 1])} ${base(words[i])}`);
+  for (let i = 1; i < words.length; i++) if (isContentWord(words[i - 1], said) && isContentWord(words[i], said)) terms.add(`b:${base(words[i - 1])} ${base(words[i])}`);
 }
