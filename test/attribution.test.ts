@@ -150,7 +150,7 @@ test("a description of a title named earlier resolves to that person: the head o
 });
 
 test("the parse finds the source the cue list misses: the subject of a reporting verb, through a coordination", () => {
-  const doc = segment(createDoc({ id: "t", text: "Trump bemoaned the coverage and said the polls were rigged. Responding to it would confirm that they lost.", meta: {} }));
+  const doc = segment(createDoc({ id: "t", text: "Trump waved to the crowd and said the polls were rigged. Responding to it would confirm that they lost.", meta: {} }));
   doc.layers.entities = [];
   syntax().run(doc);
   attribution().run(doc);

@@ -420,7 +420,7 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
     return shared && { cue: full, frame, source: shared, content: contentAfter(doc, sentence, full.end), citing: false };
   }
   // "…, said Lopez" / "“…,” said the minister"
-  const inverted = left === cueStart - 1 ? phraseAfter(doc, sentence, full.end) : undefined;
+  const inverted = left === cueStart - 1 && frame !== "stance" ? phraseAfter(doc, sentence, full.end) : undefined;
   if (inverted && (isCapitalised(doc, inverted.start) || /^(the|a|an)$/.test(word(doc, inverted.start))) && endsClause(doc, sentence, inverted.end))
     return { cue: full, frame, source: inverted, content: contentBefore(doc, sentence, cueStart), citing: false };
   // "Kim Jong Gyu, vice foreign minister of …, gave": skip the apposition back to the name

@@ -8,10 +8,12 @@ import learned from "./cues.json" with { type: "json" };
  * - `evidential`: "suggests", "shows", "indicates": a source only when its subject is a document or a
  *   party ("the report suggests"), not when it is a fact or a thing ("the landscape suggests").
  * - `preposition`: the source follows ("according to X", "citing X", "as reported by X").
+ * - `stance`: a verb of praising, blaming or wishing, learned as a cue; its subject is the source, and what
+ *   follows it is its target ("criticized Clinton’s email use"), never a speaker placed after it.
  * - `noun`: a report or statement noun; the source is its owner ("X's statement", "the report from X",
  *   "the Reuters report that", "the view of X is that") or the subject of a light verb ("X issued a statement").
  */
-export type CueFrame = "verb" | "evidential" | "preposition" | "noun";
+export type CueFrame = "verb" | "stance" | "evidential" | "preposition" | "noun";
 
 const EVIDENTIAL = [
   "suggest", "suggests", "suggested", "suggesting", "indicate", "indicates", "indicated", "indicating",
@@ -84,7 +86,8 @@ export function cueEntries(): [string, CueFrame][] {
   for (const v of EVIDENTIAL) entries.push([v, "evidential"]);
   // "reports" is listed as a verb; the annotator reads it as a noun after a determiner ("the reports").
   for (const n of STATEMENT_NOUNS) if (n !== "reports") entries.push([n, "noun"]);
-  for (const cue of Object.keys(learned.cues)) if (!HEARSAY_ADVERBS.has(cue)) entries.push([cue, "verb"]);
+  const stances = new Set(learned.stances);
+  for (const cue of Object.keys(learned.cues)) if (!HEARSAY_ADVERBS.has(cue)) entries.push([cue, stances.has(cue) ? "stance" : "verb"]);
   for (const v of CURATED_VERBS) entries.push([v, "verb"]);
   return entries;
 }
