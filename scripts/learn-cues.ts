@@ -7,11 +7,14 @@
 // Usage: node --import tsx scripts/learn-cues.ts [--min 6] [--precision 0.4]
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { readConllu } from "../src/syntax/conllu.ts";
+import { SyntaxModel } from "../src/syntax/model.ts";
 import { tokenize } from "../src/text/index.ts";
 import { PhraseMatcher } from "../src/text/phrases.ts";
 
 const train = resolve(import.meta.dirname, "../../shared/data/attribution/polnear/train");
 const root = join(train, "attributions");
+const ewt = resolve(import.meta.dirname, "../../shared/data/treebanks/ud-english-ewt/en_ewt-ud-train.conllu");
 const out = resolve(import.meta.dirname, "../src/extract/lexicons/cues.json");
 const args = process.argv.slice(2);
 const minCount = args.includes("--min") ? Number(args[args.indexOf("--min") + 1]) : 6;
@@ -79,20 +82,72 @@ for (const name of readdirSync(root)) {
   }
 }
 
-const candidates = [...counts].filter(([cue, n]) => n >= minCount && (KEPT_ANYWAY.has(cue) || !(EXCLUDED.has(cue) || EXCLUDED.has(cue.split(" ")[0]))));
-const seen = occurrences(candidates.map(([cue]) => cue));
-const kept = candidates
-  .filter(([cue, n]) => n / Math.max(n, seen.get(cue) ?? 0) >= minPrecision)
+const isExcluded = (cue: string): boolean => !KEPT_ANYWAY.has(cue) && (EXCLUDED.has(cue) || EXCLUDED.has(cue.split(" ")[0]));
+const isStance = (cue: string): boolean => STANCES.has(cue) || (STANCES.has(cue.split(" ")[0]) && cue.includes(" "));
+
+// A verb's cue forms are pooled by lemma, so a form marked too rarely to count alone ("urges", "scolds")
+// is a cue when its lemma's forms together are: EWT train gives each verb form its lemma and the forms
+// of each lemma. A phrase is keyed by the lemma of its first word and the rest of its words ("call for").
+const verbs = verbForms();
+// a form EWT lacks ("urges") gets the lemma the shipped lemmatizer gives it as the verb its ending says it is
+const lemmatizer = SyntaxModel.load().lemmatizer;
+const verbTag = (form: string): string => (form.endsWith("ing") ? "VBG" : form.endsWith("ed") ? "VBD" : form.endsWith("s") ? "VBZ" : "VB");
+const lemmaKey = (cue: string): string => {
+  const [first, ...rest] = cue.split(" ");
+  return [verbs.lemmaOf.get(first) ?? lemmatizer.lemma(first, verbTag(first)), ...rest].join(" ");
+};
+const formsOfKey = (key: string): string[] => {
+  const [lemma, ...rest] = key.split(" ");
+  return [...(verbs.formsOf.get(lemma) ?? [lemma])].map((f) => [f, ...rest].join(" "));
+};
+const groups = new Map<string, Set<string>>();
+for (const [cue] of counts) if (!isExcluded(cue)) (groups.get(lemmaKey(cue)) ?? groups.set(lemmaKey(cue), new Set()).get(lemmaKey(cue))!).add(cue);
+const marked = (forms: Iterable<string>): number => [...forms].reduce((n, f) => n + (counts.get(f) ?? 0), 0);
+const pooled = [...groups].filter(([, forms]) => marked(forms) >= minCount);
+const expanded = new Map(pooled.map(([key, forms]) => [key, [...new Set([...forms, ...formsOfKey(key)])].filter((f) => !isExcluded(f))]));
+const seen = occurrences([...new Set([...expanded.values()].flat())]);
+// a form of EWT's that the train texts never write is left out: the treebank's misspellings ("resond") with it
+const formsOf = new Map([...expanded].map(([key, forms]) => [key, forms.filter((f) => counts.has(f) || seen.has(f))]));
+// a form is kept when it passes by itself, or its lemma's forms pass together
+const precise = (forms: string[]): boolean => {
+  const n = marked(forms);
+  return n / Math.max(n, forms.reduce((m, f) => m + (seen.get(f) ?? 0), 0)) >= minPrecision;
+};
+const kept = [...formsOf]
+  .flatMap(([, forms]) => (precise(forms) ? forms : forms.filter((f) => (counts.get(f) ?? 0) >= minCount && precise([f]))))
+  .map((cue): [string, number] => [cue, counts.get(cue) ?? 0])
   .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 const lexicon = {
-  source: "PolNeAR 1.0 train (Newell, Margolin, Ruths, LREC 2018), Cue spans; derived by scripts/learn-cues.ts",
+  source: "PolNeAR 1.0 train (Newell, Margolin, Ruths, LREC 2018), Cue spans, verb forms pooled by their lemmas in UD English EWT train; derived by scripts/learn-cues.ts",
   minCount,
   minPrecision,
   cues: Object.fromEntries(kept),
-  stances: kept.map(([cue]) => cue).filter((cue) => STANCES.has(cue) || (STANCES.has(cue.split(" ")[0]) && cue.includes(" "))),
+  stances: kept.map(([cue]) => cue).filter(isStance),
 };
 writeFileSync(out, JSON.stringify(lexicon, null, 1) + "\n");
 console.log(`learn-cues: ${files} files, ${counts.size} distinct cues, kept ${kept.length} (count ≥ ${minCount}) → ${out}`);
+
+/** Each verb form's commonest lemma in EWT train, and each lemma's forms (lower case). */
+function verbForms(): { lemmaOf: Map<string, string>; formsOf: Map<string, Set<string>> } {
+  const byForm = new Map<string, Map<string, number>>();
+  for (const sentence of readConllu(readFileSync(ewt, "utf8"), ewt))
+    for (const w of sentence.words) {
+      if (w.upos !== "VERB") continue;
+      const form = w.form.toLowerCase();
+      const lemmas = byForm.get(form) ?? byForm.set(form, new Map()).get(form)!;
+      lemmas.set(w.lemma.toLowerCase(), (lemmas.get(w.lemma.toLowerCase()) ?? 0) + 1);
+    }
+  const lemmaOf = new Map<string, string>();
+  const formsOf = new Map<string, Set<string>>();
+  for (const [form, lemmas] of byForm) {
+    const [lemma, n] = [...lemmas].sort((a, b) => b[1] - a[1])[0];
+    // a form seen once may be a misspelling the treebank lemmatised as the word meant ("wandering" → wonder)
+    if (n < 2) continue;
+    lemmaOf.set(form, lemma);
+    (formsOf.get(lemma) ?? formsOf.set(lemma, new Set()).get(lemma)!).add(form);
+  }
+  return { lemmaOf, formsOf };
+}
 
 /** How often each phrase occurs anywhere in the train texts (matched over tokens, as the annotator does). */
 function occurrences(phrases: string[]): Map<string, number> {

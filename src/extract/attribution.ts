@@ -33,6 +33,7 @@ const FIRST_PERSON = new Set(["i", "we", "me", "us", "my", "our", "i'd", "i'm", 
 const NON_SOURCES = new Set(["it", "this", "that", "there", "which", "what", "one", "nobody", "everyone", "everybody", "anyone", "all"]);
 const PRONOUNS = new Set(["he", "she", "they", "him", "her", "them", "you"]);
 const MODALS = new Set(["could", "might", "would", "can", "may", "should", "must"]);
+const POSSIBILITY_MODALS = new Set(["could", "might", "can", "may"]);
 /** Words of a role or title, so a name can be told from the role that precedes it. */
 const ROLE_WORDS = new Set(
   ("president vice prime minister ministry deputy secretary general spokesperson spokesman spokeswoman press senator sen. " +
@@ -159,11 +160,10 @@ function annotate(doc: Doc): Attribution[] {
     // names the entities layer found before this sentence count as seen
     for (; personAt < persons.length && persons[personAt].start < sentence.start; personAt++) remember(people, persons[personAt].canonical);
     const parsed = parses?.[sentence.index];
-    let candidates = findCandidates(doc, sentence, quoted).filter(
-      (c) => accept(doc, c) && (c.frame !== "evidential" || namesParty(doc, sentence, c.source!, entities, people)) && !(parsed && claimsAThing(doc, parsed, c)),
-    );
+    const fits = (c: Candidate) => accept(doc, c, parsed) && (c.frame !== "evidential" || namesParty(doc, sentence, c.source!, entities, people));
+    let candidates = findCandidates(doc, sentence, quoted).filter((c) => fits(c) && !(parsed && claimsAThing(doc, parsed, c)));
     // what the cue list did not find, the parse may: a reporting verb's subject ("Trump bemoaned X and said …")
-    if (!candidates.length && parsed) candidates = parsedCandidates(doc, parsed).filter((c) => accept(doc, c));
+    if (!candidates.length && parsed) candidates = parsedCandidates(doc, parsed).filter(fits);
     // "“I would answer, and he would say ‘uh huh’,” Lynch said": a cue inside the quotation is the speaker's story
     const outside = candidates.filter((c) => !isQuotedAt(quoted.ranges, doc.tokens[c.cue.start].start));
     if (outside.length) candidates = outside;
@@ -182,6 +182,9 @@ const REPORTING_LEMMAS = new Set(
     "report write imply clarify assert acknowledge observe explain tweet testify declare complain vow promise admit concede " +
     "recall reply respond suggest recount emphasize emphasise agree point").split(" "),
 );
+
+/** Those of them that report a finding, whose subject must be a party or a document ("the landscape suggests" is neither). */
+const EVIDENTIAL_LEMMAS = new Set(["suggest", "show", "indicate", "find", "reveal", "conclude", "estimate"]);
 
 const SPEAKER_TAGS = new Set(["PROPN", "NOUN", "PRON"]);
 const MAX_PARSED_WORDS = 150;
@@ -210,7 +213,7 @@ function parsedCandidates(doc: Doc, parsed: ParsedSentence): Candidate[] {
     if (!first || last.end > verb.start) continue;
     out.push({
       cue: { start: verb.token, end: verb.token + 1 },
-      frame: "verb",
+      frame: EVIDENTIAL_LEMMAS.has(verb.lemma) ? "evidential" : "verb",
       source: { start: first.token, end: last.token + 1 },
       content: tree.span(said),
       citing: false,
@@ -258,7 +261,9 @@ function findCandidates(doc: Doc, sentence: Sentence, quoted: Quotations): Candi
         ? prepositionCandidate(doc, sentence, cue)
         : m.value === "noun" || readsAsNoun(doc, sentence, cue)
           ? nounCandidate(doc, sentence, cue)
-          : verbCandidate(doc, sentence, cue, m.value, out);
+          : gerundAsNoun(doc, sentence, cue)
+            ? undefined
+            : verbCandidate(doc, sentence, cue, m.value, out);
     if (candidate) out.push(candidate);
   }
   // a label or a tag outside the quotation names the speaker of cues inside it ("… say, look, …,” she continued.")
@@ -391,6 +396,8 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
   // "engineers had reportedly warned": the writer relays hearsay that the speech took place, so its subject is
   // not the writer's source; a finding still has one ("assessments reportedly indicate")
   if (frame !== "evidential" && modifiers.some((i) => HEARSAY_ADVERBS.has(word(doc, i)))) return undefined;
+  // "two theories may explain", "one could say": what might be said has not been said
+  if (modifiers.some((i) => POSSIBILITY_MODALS.has(word(doc, i)))) return undefined;
   const left = (modifiers.at(-1) ?? cueStart) - 1;
   // "Kolvany says … and accuses Belgrast": a coordinated verb shares the subject of the first
   if (left >= sentence.tokenStart && COORDINATORS.has(word(doc, left))) {
@@ -421,12 +428,18 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
   }
   // "…, said Lopez" / "“…,” said the minister"
   const inverted = left === cueStart - 1 && frame !== "stance" ? phraseAfter(doc, sentence, full.end) : undefined;
-  if (inverted && (isCapitalised(doc, inverted.start) || /^(the|a|an)$/.test(word(doc, inverted.start))) && endsClause(doc, sentence, inverted.end))
+  if (inverted && (isCapitalised(doc, inverted.start) || /^(the|a|an)$/.test(word(doc, inverted.start)) || nounSubjectWithin(doc, doc.layers.syntax?.[sentence.index], cue, inverted)) && endsClause(doc, sentence, inverted.end))
     return { cue: full, frame, source: inverted, content: contentBefore(doc, sentence, cueStart), citing: false };
   // "Kim Jong Gyu, vice foreign minister of …, gave": skip the apposition back to the name
   const apposed = phraseBeforeApposition(doc, sentence, left);
   if (apposed) return { cue: full, frame, source: apposed, content: contentAfter(doc, sentence, full.end), citing: false };
   return undefined;
+}
+
+/** "received any warning before the dam collapsed": an -ing cue the parse tags a noun is not the verb of a speech. */
+function gerundAsNoun(doc: Doc, sentence: Sentence, cue: TokenRange): boolean {
+  const parsed = doc.layers.syntax?.[sentence.index];
+  return !!parsed && word(doc, cue.start).endsWith("ing") && Tree.of(parsed).wordAt(doc.tokens[cue.start].start)?.upos === "NOUN";
 }
 
 /** Indices of the auxiliaries and adverbs standing right before token `i`, nearest first. */
@@ -663,7 +676,7 @@ function contentBefore(doc: Doc, sentence: Sentence, i: number): Span {
 // ---------------------------------------------------------------- checks and names
 
 /** Whether a candidate has a source worth reporting: not the writer, not a thing, not a bare number. */
-function accept(doc: Doc, c: Candidate): boolean {
+function accept(doc: Doc, c: Candidate, parsed?: ParsedSentence): boolean {
   if (!c.source) return false;
   const words: string[] = [];
   for (let i = c.source.start; i < c.source.end; i++) words.push(word(doc, i));
@@ -678,7 +691,21 @@ function accept(doc: Doc, c: Candidate): boolean {
   const prep = words.findIndex((w, i) => i > 0 && (w === "of" || w === "from" || w === "by"));
   const head = prep > 0 ? words.slice(0, prep) : words;
   if (head.some((w) => w === "percent" || w === "%") || /^\d/.test(head[head.length - 1])) return false;
-  return isSourceLike(doc, c.source);
+  return isSourceLike(doc, c.source) || (c.frame !== "evidential" && nounSubjectWithin(doc, parsed, c.cue, c.source));
+}
+
+/**
+ * "The network said it would send…", "one slide says…", "…, said attorneys for the family": whoever a reporting verb's noun subject is,
+ * it is the one who speaks, listed source noun or not. Read from the parse: the cue's subject is a
+ * noun inside the source phrase. (A finding's subject still has to be a party: "the landscape suggests".)
+ */
+function nounSubjectWithin(doc: Doc, parsed: ParsedSentence | undefined, cue: TokenRange, source: TokenRange): boolean {
+  if (!parsed) return false;
+  const tree = Tree.of(parsed);
+  const verb = tree.wordAt(doc.tokens[cue.start].start);
+  const subject = verb && verb.upos === "VERB" ? tree.subject(verb) : undefined;
+  if (!subject || !subject.deprel.startsWith("nsubj") || (subject.upos !== "NOUN" && subject.upos !== "PROPN")) return false;
+  return subject.start >= doc.tokens[source.start].start && subject.end <= doc.tokens[source.end - 1].end;
 }
 
 /** A name, a pronoun for a person, or a phrase whose head is a document or a party. */
