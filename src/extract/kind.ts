@@ -301,8 +301,24 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     ...(locatedExistence ? { locatedExistence } : {}),
     ...(shape.proposalContent && !attributed ? { proposalContent: shape.proposalContent } : {}),
     ...(stanceOpener && !attributed ? { stanceOpener } : {}),
-    ...(shape.personal && !attributed && !INSTITUTIONAL_WE.has(shape.personal.lower) ? { personalVoice: shape.personal } : {}),
+    ...(shape.personal && !attributed && !INSTITUTIONAL_WE.has(shape.personal.lower) && !(parsed && reportsOwnDeed(Tree.of(parsed), shape.personal))
+      ? { personalVoice: shape.personal }
+      : {}),
   };
+}
+
+/** Verbs of a speaker's own mind: "I thought", "I felt" tell a view even in the past tense. */
+const MIND_LEMMAS = new Set(["think", "believe", "feel", "hope", "want", "like", "love", "hate", "wish", "guess", "suppose", "expect", "prefer", "fear", "doubt", "wonder", "mean"]);
+
+/**
+ * "I voted for the Formosa resolution in 1955", "I proposed $11.3 billion": a speaker telling what they
+ * did reports a deed that can be checked, where "I think", "I'm proud" and "you are right" give a view.
+ * Read from the parse: the first or second person is the subject of a past-tense verb that is not of the mind.
+ */
+function reportsOwnDeed(tree: Tree, personal: Token): boolean {
+  const pronoun = tree.wordAt(personal.start);
+  const verb = pronoun && pronoun.deprel.startsWith("nsubj") ? tree.head(pronoun) : undefined;
+  return !!verb && verb.upos === "VERB" && (verb.xpos === "VBD" || (verb.xpos === "VBN" && tree.children(verb, "aux").some((a) => a.lemma === "have"))) && !MIND_LEMMAS.has(verb.lemma);
 }
 
 /** "“How many times do we have to see this?” Clinton said.": a question in someone's quoted words asserts nothing either. */

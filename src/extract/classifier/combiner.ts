@@ -22,10 +22,10 @@ const upstream = new Pipeline([segmenter(), syntax(), entities(), dates(), quant
 
 /**
  * The cues of one labelled text, read as one sentence whatever the segmenter made of it. `subjective`
- * replaces the subjectivity model's probability: when the text is in that model's own training data,
+ * and `checkworthy` replace a model's probability: when the text is in that model's own training data,
  * the caller passes its out-of-fold probability so the layer does not learn to trust an overfitted score.
  */
-export function textCues(text: string, models: { checkworthy: LinearModel; subjectivity: LinearModel }, subjective?: number): SentenceCues {
+export function textCues(text: string, models: { checkworthy: LinearModel; subjectivity: LinearModel }, subjective?: number, checkworthy?: number): SentenceCues {
   const doc: Doc = upstream.run(createDoc({ id: "example", text, meta: {} }));
   const whole: Sentence = { index: 0, start: 0, end: text.length, tokenStart: 0, tokenEnd: doc.tokens.length };
   const layers = sentenceLayers(doc);
@@ -38,6 +38,7 @@ export function textCues(text: string, models: { checkworthy: LinearModel; subje
   }
   const [check, subjectiveScore] = scoreSentence([models.checkworthy, models.subjectivity], doc.text, doc.tokens, 0, doc.tokens.length);
   if (subjective !== undefined) subjectiveScore.probability = subjective;
+  if (checkworthy !== undefined) check.probability = checkworthy;
   return sentenceCues(doc, whole, found, check, subjectiveScore, models);
 }
 
