@@ -93,34 +93,16 @@ const speaksForItself = (publisher: string | undefined): boolean => !!publisher 
 /** Whether a claim is an outlet's unattributed report: it names no source and its publisher is press. */
 const relays = (l: LinkedRecord): boolean => !l.record.chain.length && !speaksForItself(l.wire ?? l.outlet);
 
-const byDate = (a: { date?: string; doc: string }, b: { date?: string; doc: string }): number =>
-  (a.date ?? "").localeCompare(b.date ?? "") || a.doc.localeCompare(b.doc);
+type Quantity = ClaimRecord["quantities"][number];
+/** What of a figure says which values it allows. */
+type Bounds = Pick<Quantity, "min" | "max" | "bound" | "approximate">;
 
 /** The interval a value stands for: bounds open one side, round figures get a little slack. */
-function interval(q: ClaimRecord["quantities"][number]): [number, number] {
+function interval(q: Bounds): [number, number] {
   const slack = q.approximate ? 0.1 : 0;
   const lo = q.bound === "upper" ? 0 : q.min * (1 - slack);
   const hi = q.bound === "lower" ? Infinity : q.max * (1 + slack);
   return [lo, hi];
-}
-
-/** Whether the latest values of different origins for one counted thing cannot all be true. */
-function numbersConflict(claims: StoryClaim[]): boolean {
-  const latest = new Map<string, Map<string, [number, number]>>(); // counted thing → origin → interval
-  for (const c of [...claims].sort(byDate)) {
-    if (c.stance === "denies") continue;
-    for (const q of c.quantities) {
-      const key = countedOf(q);
-      if (!latest.has(key)) latest.set(key, new Map());
-      latest.get(key)!.set(sourceKey(c.origin), interval(q));
-    }
-  }
-  for (const byOrigin of latest.values()) {
-    const values = [...byOrigin.values()];
-    for (let i = 0; i < values.length; i++)
-      for (let j = i + 1; j < values.length; j++) if (values[i][1] < values[j][0] || values[j][1] < values[i][0]) return true;
-  }
-  return false;
 }
 
 /**
@@ -131,27 +113,13 @@ function numbersConflict(claims: StoryClaim[]): boolean {
  */
 const COUNTER_ACCOUNT = /\b(?:contradict(?:s|ed|ing)?|refut(?:es|ed|ing)|disput(?:es|ing)|disputed (?:that|the|a|an|his|her|its|their)|at odds with)\b|,\s+but\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:said|says|insisted|insists|maintained|maintains|countered|counters|denied|denies)\b/u;
 
-function statusOf(claims: StoryClaim[], independent: number): PropositionStatus {
-  // a denial disputes whatever else is said of the proposition, asserted or hedged
-  const denies = claims.some((c) => c.stance === "denies");
-  const others = claims.some((c) => c.stance !== "denies");
-  if ((denies && others) || numbersConflict(claims) || claims.some((c) => COUNTER_ACCOUNT.test(c.sentence))) return "disputed";
-  return independent >= 2 ? "agreed" : "single-source";
-}
-
-const countedOf = (q: ClaimRecord["quantities"][number]): string => (q.kind === "percent" ? "percent" : countedKey(q.of));
+const countedOf = (q: Quantity): string => (q.kind === "percent" ? "percent" : countedKey(q.of));
 
 /** One value per source, figure and date: copies of a wire story repeat its numbers, they do not add to them. */
-function dedupe(values: QuantityValue[]): QuantityValue[] {
-  const seen = new Set<string>();
-  return values.filter((v) => {
-    const key = `${sourceKey(v.source)}|${v.min}|${v.max}|${v.date ?? ""}`;
-    return !seen.has(key) && (seen.add(key), true);
-  });
-}
+const dedupeKey = (v: QuantityValue): string => `${sourceKey(v.source)}|${v.min}|${v.max}|${v.date ?? ""}`;
 
 /** One figure of a claim as the story gives it: the value, its bound, who gave it, where and when. */
-export const quantityValue = (c: StoryClaim, q: ClaimRecord["quantities"][number]): QuantityValue => ({
+export const quantityValue = (c: StoryClaim, q: Quantity): QuantityValue => ({
   min: q.min,
   max: q.max,
   ...(q.bound ? { bound: q.bound } : {}),
@@ -161,62 +129,236 @@ export const quantityValue = (c: StoryClaim, q: ClaimRecord["quantities"][number
   ...(c.date ? { date: c.date } : {}),
 });
 
-function series(claims: StoryClaim[]): QuantitySeries[] {
-  const out = new Map<string, QuantitySeries>();
-  const unnamed: QuantityValue[] = [];
-  for (const c of claims)
-    for (const q of c.quantities) {
-      const value = quantityValue(c, q);
-      const key = countedOf(q);
-      if (!key) {
-        unnamed.push(value);
-        continue;
-      }
-      if (!out.has(key)) out.set(key, { of: q.of, values: [] });
-      out.get(key)!.values.push(value);
-    }
-  // a number whose counted thing went unsaid ("the ministry says 38") counts what the others count
-  if (unnamed.length) {
-    if (out.size === 1) out.values().next().value!.values.push(...unnamed);
-    else out.set("", { of: "", values: unnamed });
-  }
-  for (const s of out.values()) s.values = dedupe(s.values).sort(byDate);
-  return [...out.values()];
+/** A linked claim as the story shows it: where it comes from once chains and credits are followed, and how it stands. */
+const storyClaim = (l: LinkedRecord, names: SourceNames): StoryClaim => ({
+  ...l.record,
+  ...(l.outlet ? { outlet: l.outlet } : {}),
+  ...(l.echoOf ? { echoOf: l.echoOf } : {}),
+  origin: originOf(l, names),
+  stance: stanceOf(l.record),
+});
+
+// ── A proposition, one claim at a time ──
+// Each figure of a proposition is a count, an "any", or the first or last of something in the story's
+// order of its claims, so it can be kept as claims arrive, in any order: a stored summary takes in a
+// new member without reading the others again (summaries.ts), and the whole story folds each
+// proposition's members the same way.
+
+/** A claim's place in the story's order: its date ("" undated, first), its document, its sentence. */
+type Place = [date: string, doc: string, index: number];
+
+const placeOf = (c: { date?: string; doc: string; index: number }): Place => [c.date ?? "", c.doc, c.index];
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Date, then document, by the collator as the story has always sorted claims, and by code units
+ * where the collator sees no difference (as the store orders them), so that no two documents tie.
+ */
+const byDocument = (a: Place, b: Place): number => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || byCodeUnits(a[0], b[0]) || byCodeUnits(a[1], b[1]);
+
+/** The story's order of claims: by date and document, then by sentence (members arrive in that order, and the sort was stable). */
+const byPlace = (a: { at: Place }, b: { at: Place }): number => byDocument(a.at, b.at) || a.at[2] - b.at[2];
+
+/** A figure of a claim at its place; `q` is its position among the claim's figures. */
+interface Figure {
+  at: Place;
+  q: number;
 }
 
-function proposition(id: number, members: LinkedRecord[], names: SourceNames): Proposition {
-  const relayed = new Set<StoryClaim>();
-  const claims: StoryClaim[] = members
-    .map((l) => {
-      const claim: StoryClaim = {
-        ...l.record,
-        ...(l.outlet ? { outlet: l.outlet } : {}),
-        ...(l.echoOf ? { echoOf: l.echoOf } : {}),
-        origin: originOf(l, names),
-        stance: stanceOf(l.record),
-      };
-      if (relays(l)) relayed.add(claim);
-      return claim;
-    })
-    .sort(byDate);
+const byFigure = (a: Figure, b: Figure): number => byPlace(a, b) || a.q - b.q;
+
+/** The latest figure of one origin for one counted thing. */
+interface Latest extends Figure {
+  bounds: Bounds;
+}
+
+interface SeriesValue extends Figure {
+  value: QuantityValue;
+}
+
+/** One counted thing's values, by dedupe key, and the figure that named it first (whose `of` the series shows). */
+interface Counted extends Figure {
+  of: string;
+  values: Map<string, SeriesValue>;
+}
+
+/** A PropositionFold as JSON: what it keeps, each map as its entries. */
+export interface FoldState {
+  claims: number;
+  /** The earliest claim: its sentence is the summary when no claim supports, its date the first seen. */
+  first?: { at: Place; sentence: string };
+  /** The earliest claim that supports. */
+  lead?: { at: Place; sentence: string };
+  /** The earliest claim that does not deny. */
+  stated?: { at: Place; origin: string };
+  /** Origin key → the earliest claim of that origin that names it (states it and does not merely relay it). */
+  named: [string, { at: Place; origin: string }][];
+  denies: boolean;
+  counterAccount: boolean;
+  /** Counted key → origin key → the latest figure not denied. */
+  latest: [string, [string, Latest][]][];
+  /** Counted key → its series. */
+  series: [string, Omit<Counted, "values"> & { values: [string, SeriesValue][] }][];
+  /** Values whose counted thing went unsaid, by dedupe key. */
+  unnamed: [string, SeriesValue][];
+}
+
+/** Keeps under `key` whichever of the kept and the offered comes first by `order`. */
+function keepFirst<T>(map: Map<string, T>, key: string, offered: T, order: (a: T, b: T) => number): void {
+  const kept = map.get(key);
+  if (kept === undefined || order(offered, kept) < 0) map.set(key, offered);
+}
+
+const earlier = <T extends { at: Place }>(kept: T | undefined, offered: T): T => (kept && byPlace(kept, offered) < 0 ? kept : offered);
+
+/**
+ * A proposition's figures kept as its claims are added one at a time, in any order: each first or
+ * last by the story's order of claims (`byPlace`), so that any order of adding gives the same
+ * proposition. `state()` is JSON to store, from which a new fold goes on.
+ */
+export class PropositionFold {
+  #claims = 0;
+  #first?: FoldState["first"];
+  #lead?: FoldState["lead"];
+  #stated?: FoldState["stated"];
+  #named = new Map<string, { at: Place; origin: string }>();
+  #denies = false;
+  #counterAccount = false;
+  #latest = new Map<string, Map<string, Latest>>();
+  #series = new Map<string, Counted>();
+  #unnamed = new Map<string, SeriesValue>();
+
+  constructor(state?: FoldState) {
+    if (!state) return;
+    this.#claims = state.claims;
+    this.#first = state.first;
+    this.#lead = state.lead;
+    this.#stated = state.stated;
+    this.#named = new Map(state.named);
+    this.#denies = state.denies;
+    this.#counterAccount = state.counterAccount;
+    this.#latest = new Map(state.latest.map(([counted, byOrigin]) => [counted, new Map(byOrigin)]));
+    this.#series = new Map(state.series.map(([counted, s]) => [counted, { ...s, values: new Map(s.values) }]));
+    this.#unnamed = new Map(state.unnamed);
+  }
+
+  get claimCount(): number {
+    return this.#claims;
+  }
+
+  /** Takes in one member; returns it as the story shows it. */
+  add(member: LinkedRecord, names: SourceNames): StoryClaim {
+    const c = storyClaim(member, names);
+    const at = placeOf(c);
+    this.#claims++;
+    this.#first = earlier(this.#first, { at, sentence: c.sentence });
+    if (c.stance === "supports") this.#lead = earlier(this.#lead, { at, sentence: c.sentence });
+    if (c.stance === "denies") this.#denies = true;
+    else {
+      this.#stated = earlier(this.#stated, { at, origin: c.origin });
+      if (!relays(member)) keepFirst(this.#named, sourceKey(c.origin), { at, origin: c.origin }, byPlace);
+    }
+    if (COUNTER_ACCOUNT.test(c.sentence)) this.#counterAccount = true;
+    c.quantities.forEach((q, i) => this.#addFigure(c, q, { at, q: i }));
+    return c;
+  }
+
+  #addFigure(c: StoryClaim, q: Quantity, figure: Figure): void {
+    const counted = countedOf(q);
+    if (c.stance !== "denies") {
+      if (!this.#latest.has(counted)) this.#latest.set(counted, new Map());
+      const { min, max, bound, approximate } = q;
+      // the latest is the first in the reverse order
+      keepFirst(this.#latest.get(counted)!, sourceKey(c.origin), { ...figure, bounds: { min, max, bound, approximate } }, (a, b) => byFigure(b, a));
+    }
+    const value: SeriesValue = { ...figure, value: quantityValue(c, q) };
+    if (!counted) return keepFirst(this.#unnamed, dedupeKey(value.value), value, byFigure);
+    const series = this.#series.get(counted);
+    if (!series) this.#series.set(counted, { ...figure, of: q.of, values: new Map([[dedupeKey(value.value), value]]) });
+    else {
+      if (byFigure(figure, series) < 0) Object.assign(series, { at: figure.at, q: figure.q, of: q.of });
+      keepFirst(series.values, dedupeKey(value.value), value, byFigure);
+    }
+  }
+
+  /** The proposition as the claims added so far make it, without its claims. */
+  proposition(id: number): Omit<Proposition, "claims"> {
+    if (!this.#first) throw new Error(`proposition ${id} has no claims`);
+    const origins = this.#origins();
+    return {
+      id,
+      summary: (this.#lead ?? this.#first).sentence,
+      status: this.#status(origins.length),
+      independentSources: origins.length,
+      origins,
+      ...(this.#first.at[0] ? { firstSeen: this.#first.at[0] } : {}),
+      quantities: this.#quantities(),
+    };
+  }
+
   // Independent origins are the parties the statements trace back to. An outlet's unattributed report
   // relays them and adds none; only when nobody is named do the outlets' reports stand for the origin,
   // counted once: five papers reporting an election result in their own words is one result reported.
-  const stated = claims.filter((c) => c.stance !== "denies");
-  const named = stated.filter((c) => !relayed.has(c));
-  const origins = new Map<string, string>();
-  for (const c of named.length ? named : stated.slice(0, 1)) if (!origins.has(sourceKey(c.origin))) origins.set(sourceKey(c.origin), c.origin);
-  const lead = claims.find((c) => c.stance === "supports") ?? claims[0];
-  return {
-    id,
-    summary: lead.sentence,
-    status: statusOf(claims, origins.size),
-    independentSources: origins.size,
-    origins: [...origins.values()],
-    ...(claims[0].date ? { firstSeen: claims[0].date } : {}),
-    claims,
-    quantities: series(claims),
-  };
+  #origins(): string[] {
+    if (this.#named.size) return [...this.#named.values()].sort(byPlace).map((n) => n.origin);
+    return this.#stated ? [this.#stated.origin] : [];
+  }
+
+  #status(independent: number): PropositionStatus {
+    // a denial disputes whatever else is said of the proposition, asserted or hedged
+    if ((this.#denies && this.#stated) || this.#counterAccount || this.#numbersConflict()) return "disputed";
+    return independent >= 2 ? "agreed" : "single-source";
+  }
+
+  /** Whether the latest values of different origins for one counted thing cannot all be true. */
+  #numbersConflict(): boolean {
+    for (const byOrigin of this.#latest.values()) {
+      const values = [...byOrigin.values()].map((l) => interval(l.bounds));
+      for (let i = 0; i < values.length; i++)
+        for (let j = i + 1; j < values.length; j++) if (values[i][1] < values[j][0] || values[j][1] < values[i][0]) return true;
+    }
+    return false;
+  }
+
+  /** One series per counted thing, in the order each was first counted, each value once, by date. */
+  #quantities(): QuantitySeries[] {
+    const counted = [...this.#series.values()].sort(byFigure);
+    const series = counted.map((s) => ({ of: s.of, values: [...s.values.values()].sort(byFigure) }));
+    if (this.#unnamed.size) {
+      // a number whose counted thing went unsaid ("the ministry says 38") counts what the others count,
+      // after their own values, and not again when they have it
+      const unnamed = [...this.#unnamed].filter(([key]) => counted.length !== 1 || !counted[0].values.has(key)).map(([, v]) => v).sort(byFigure);
+      if (counted.length === 1) series[0].values.push(...unnamed);
+      else series.push({ of: "", values: unnamed });
+    }
+    // by date and document, the order above kept within one (a stable sort)
+    return series.map((s) => ({ of: s.of, values: s.values.sort((a, b) => byDocument(a.at, b.at)).map((v) => v.value) }));
+  }
+
+  /** What to store, and to go on from with `new PropositionFold(state)`. */
+  state(): FoldState {
+    return {
+      claims: this.#claims,
+      first: this.#first,
+      lead: this.#lead,
+      stated: this.#stated,
+      named: [...this.#named],
+      denies: this.#denies,
+      counterAccount: this.#counterAccount,
+      latest: [...this.#latest].map(([counted, byOrigin]) => [counted, [...byOrigin]]),
+      series: [...this.#series].map(([counted, s]) => [counted, { ...s, values: [...s.values] }]),
+      unnamed: [...this.#unnamed],
+    };
+  }
+}
+
+/** A proposition made from all its members at once: the fold of them, and its claims in the story's order. */
+function proposition(id: number, members: LinkedRecord[], names: SourceNames): Proposition {
+  const fold = new PropositionFold();
+  const claims = members.map((l) => ({ at: placeOf(l.record), claim: fold.add(l, names) })).sort(byPlace);
+  const { quantities, ...rest } = fold.proposition(id);
+  return { ...rest, claims: claims.map((c) => c.claim), quantities };
 }
 
 /** What a claim says about sources, its names resolved: the sources view tallies these (source-tally.ts). */
@@ -237,13 +379,19 @@ function sources(linked: LinkedRecord[], names: SourceNames): SourceSummary[] {
   return tally.summaries();
 }
 
-/** Propositions, most attested first, and the sources behind them. */
-export function buildStory(linked: LinkedRecord[]): Story {
+/** The names of the whole story: its claims', its outlets' and its wires'. */
+export function storyNames(linked: LinkedRecord[]): SourceNames {
   const names = new SourceNames();
   for (const l of linked) {
     names.add(l.record);
     for (const n of [l.outlet, l.wire]) if (n) names.addName(n, l.record.doc);
   }
+  return names;
+}
+
+/** Propositions, most attested first, and the sources behind them. */
+export function buildStory(linked: LinkedRecord[]): Story {
+  const names = storyNames(linked);
   const groups = new Map<number, LinkedRecord[]>();
   for (const l of linked) {
     const members = groups.get(l.proposition);
@@ -256,5 +404,5 @@ export function buildStory(linked: LinkedRecord[]): Story {
   return { propositions, sources: sources(linked, names) };
 }
 
-// the store's summaries (summaries.ts) make each proposition with the same function as the whole story
+// the story pages (summaries.ts) make each proposition with the same function as the whole story
 export { proposition };

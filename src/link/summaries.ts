@@ -2,7 +2,7 @@ import type { ClaimRecord } from "../extract/claims.ts";
 import type { LinkedRecord, MemberRecord, NameChanges, PropositionRow, ResolvedName, SourceRow, Store, TallyRow } from "../store/types.ts";
 import { SourceNames, initials, sourceKey, type NameOrder, type ProperName } from "./names.ts";
 import { SourceTally, inStoryOrder, renderSource, sortSources, type SourceState } from "./source-tally.ts";
-import { proposition, sourceEvent, type Proposition, type SourceSummary } from "./story.ts";
+import { PropositionFold, proposition, sourceEvent, type FoldState, type Proposition, type SourceSummary } from "./story.ts";
 
 // The story kept in the store as documents are linked, so that its views read a page of summaries
 // instead of every claim (a story of 100,000 articles has 650,000 claims).
@@ -17,11 +17,14 @@ import { proposition, sourceEvent, type Proposition, type SourceSummary } from "
 // name that now goes by another are summarised again. So the names are those of the whole story
 // made at once, in whatever order documents arrive.
 //
-// Propositions. Linking a document marks its claims' propositions stale; `refreshSummaries` makes each
-// stale proposition again from its members with story.ts's own `proposition()` (the same function
-// `buildStory` uses, so the figures are the same), and stores its summary with the story's order
-// keys (independent sources, claims, id) in an index. Views read a page of that index and make the
-// page's propositions from their members.
+// Propositions. Linking a document marks its claims' propositions stale; `refreshSummaries` adds each
+// stale proposition's new members to its stored fold state (story.ts's PropositionFold, which
+// `buildStory` makes every proposition with, so the figures are the same), and stores the summary
+// with the story's order keys (independent sources, claims, id) in an index: a proposition of
+// thousands of claims takes in one more without reading the others. What can change members already
+// taken in (a replaced document, a changed echo, a renamed name) has the proposition made again from
+// all its members, as has one without a fold state (kept before schema 7). Views read a page of that
+// index and make the page's propositions from their members.
 //
 // Sources. Each source's tally (source-tally.ts) is stored; each newly linked claim is added to the
 // tallies it touches. A tally cannot lose a claim, so a rename, a changed echo or a replaced document
@@ -197,22 +200,30 @@ async function rebuildNames(store: Store): Promise<void> {
   await store.clearFlag("names");
 }
 
-/** A proposition as the store summarises it: the proposition without its claims, and its order keys. */
-export function propositionRow(p: Proposition, members: MemberRecord[]): PropositionRow {
-  const { claims, ...rest } = p;
-  const byPlace = new Map(members.map((m) => [`${m.record.doc}\u0000${m.record.index}`, m]));
+/**
+ * A proposition as the store summarises it once `fold` has taken in these members: the proposition
+ * without its claims, its order keys, and its fold state, for the members to come.
+ */
+function propositionRow(id: number, fold: PropositionFold, members: MemberRecord[], resolved: Map<string, string>): PropositionRow {
+  const names = new StoredNames(resolved);
+  const views: PropositionRow["members"] = [];
+  for (const m of members) {
+    names.learn(m);
+    const c = fold.add(m, names);
+    // only what is new or changed is written: a proposition of thousands of claims made again (a name
+    // of its members renamed) rewrites only the members whose origin or stance moved
+    if (!m.folded || m.origin !== c.origin || m.stance !== c.stance) views.push({ claim: m.claim, origin: c.origin, stance: c.stance });
+  }
+  const p = fold.proposition(id);
   return {
-    id: p.id,
+    id,
     independent: p.independentSources,
-    claims: claims.length,
+    claims: fold.claimCount,
     status: p.status,
     series: p.quantities.some((q) => q.values.length > 1),
-    summary: JSON.stringify({ ...rest, claimCount: claims.length }),
-    // only what changed is written: a proposition of hundreds of claims is made again whenever one joins
-    members: claims.flatMap((c) => {
-      const m = byPlace.get(`${c.doc}\u0000${c.index}`)!;
-      return m.origin === c.origin && m.stance === c.stance ? [] : [{ claim: m.claim, origin: c.origin, stance: c.stance }];
-    }),
+    summary: JSON.stringify({ ...p, claimCount: fold.claimCount }),
+    fold: JSON.stringify(fold.state()),
+    members: views,
   };
 }
 
@@ -249,10 +260,16 @@ export async function refreshSummaries(store: Store): Promise<void> {
   if (work.flags.includes("names")) await rebuildNames(store);
   if (work.flags.includes("sources")) await store.resetSummaries("sources");
   const resolved = new Map((await store.resolvedNames()).map((r) => [r.name, r.canonical]));
-  for (let ids = await store.staleIds(PROPOSITIONS_AT_ONCE); ids.length; ids = await store.staleIds(PROPOSITIONS_AT_ONCE)) {
-    const members = await store.membersOf(ids);
-    const rows = ids.filter((id) => members.has(id)).map((id) => propositionRow(makeProposition(id, members.get(id)!, resolved), members.get(id)!));
-    await store.saveSummaries(rows, ids.filter((id) => !members.has(id)));
+  for (let stale = await store.stalePropositions(PROPOSITIONS_AT_ONCE); stale.length; stale = await store.stalePropositions(PROPOSITIONS_AT_ONCE)) {
+    // one that only gained members adds them to its stored fold; any other is made again from all of them
+    const rebuilt = stale.filter((s) => s.fold === undefined).map((s) => s.id);
+    const all = await store.membersOf(rebuilt);
+    const added = await store.membersOf(stale.filter((s) => s.fold !== undefined).map((s) => s.id), "unfolded");
+    const rows = stale.flatMap((s) => {
+      if (s.fold !== undefined) return [propositionRow(s.id, new PropositionFold(JSON.parse(s.fold) as FoldState), added.get(s.id) ?? [], resolved)];
+      return all.has(s.id) ? [propositionRow(s.id, new PropositionFold(), all.get(s.id)!, resolved)] : [];
+    });
+    await store.saveSummaries(rows, rebuilt.filter((id) => !all.has(id)));
   }
   const names = new StoredNames(resolved);
   for (let rows = await store.untallied(CLAIMS_AT_ONCE); rows.length; rows = await store.untallied(CLAIMS_AT_ONCE)) {

@@ -140,4 +140,11 @@ export const PG_MIGRATIONS: string[] = [
   `
   INSERT INTO summary_flags (flag) SELECT 'names' WHERE EXISTS (SELECT 1 FROM claims WHERE proposition IS NOT NULL) ON CONFLICT DO NOTHING;
   `,
+  // fold states, folded members, and why a proposition is stale (as in SQLite's migration 7)
+  `
+  ALTER TABLE proposition_summaries ADD COLUMN fold TEXT;
+  ALTER TABLE claims ADD COLUMN folded BOOLEAN NOT NULL DEFAULT false;
+  CREATE INDEX claims_unfolded ON claims(proposition) WHERE proposition IS NOT NULL AND NOT folded;
+  ALTER TABLE stale_propositions ADD COLUMN rebuild BOOLEAN NOT NULL DEFAULT true;
+  `,
 ];

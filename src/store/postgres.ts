@@ -11,11 +11,14 @@ import { Turns } from "./turns.ts";
 import {
   LINKED_COLUMNS,
   PROPOSITION_ORDER,
+  REBUILD,
   documentFromRow,
   groupMembers,
   linkedRecordFromRow,
   linkedStateFromRows,
   memberFromRow,
+  staleFromRow,
+  stalePropositionsSql,
   storedClaimFromRow,
   tallyColumns,
   tallyRowFromRow,
@@ -34,6 +37,7 @@ import {
   type PropositionQuery,
   type PropositionRow,
   type ResolvedName,
+  type StaleProposition,
   type SourceDocumentRow,
   type SourceRow,
   type SummaryWork,
@@ -270,7 +274,7 @@ export class PostgresStore implements Store {
         if (old) {
           // a linked document's claims leave their propositions and the sources' tallies
           const { rowCount } = await client.query(
-            "INSERT INTO stale_propositions (id) SELECT DISTINCT proposition FROM claims WHERE doc = $1 AND proposition IS NOT NULL ON CONFLICT DO NOTHING",
+            `INSERT INTO stale_propositions (id, rebuild) SELECT DISTINCT proposition, true FROM claims WHERE doc = $1 AND proposition IS NOT NULL ${REBUILD}`,
             [old.id],
           );
           const linked = (await client.query("SELECT 1 FROM claims WHERE doc = $1 AND proposition IS NOT NULL LIMIT 1", [old.id])).rowCount;
@@ -364,7 +368,7 @@ export class PostgresStore implements Store {
       this.#transaction(async (client) => {
         await client.query("UPDATE documents SET echo_of = $1 WHERE doc_id = $2", [echoOf ?? null, docId]);
         await client.query(
-          "INSERT INTO stale_propositions (id) SELECT DISTINCT c.proposition FROM claims c JOIN documents d ON d.id = c.doc WHERE d.doc_id = $1 AND c.proposition IS NOT NULL ON CONFLICT DO NOTHING",
+          `INSERT INTO stale_propositions (id, rebuild) SELECT DISTINCT c.proposition, true FROM claims c JOIN documents d ON d.id = c.doc WHERE d.doc_id = $1 AND c.proposition IS NOT NULL ${REBUILD}`,
           [docId],
         );
         await client.query("INSERT INTO summary_flags (flag) VALUES ('sources') ON CONFLICT DO NOTHING");
@@ -393,11 +397,12 @@ export class PostgresStore implements Store {
         const seq = rows[0]?.link_seq ?? 0;
         if (claims.length) {
           await client.query(
-            `UPDATE claims SET terms = u.terms, proposition = u.proposition, names = u.names, tallied = false
+            `UPDATE claims SET terms = u.terms, proposition = u.proposition, names = u.names, tallied = false, folded = false
              FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[]) AS u(id, terms, proposition, names) WHERE claims.id = u.id`,
             [claims.map((c) => c.id), claims.map((c) => JSON.stringify(c.terms)), claims.map((c) => c.proposition), claims.map((c) => (c.names ? JSON.stringify(c.names) : null))],
           );
-          await client.query("INSERT INTO stale_propositions (id) SELECT DISTINCT unnest($1::int[]) ON CONFLICT DO NOTHING", [claims.map((c) => c.proposition)]);
+          // they take in their new members (one to be made again stays so)
+          await client.query("INSERT INTO stale_propositions (id, rebuild) SELECT DISTINCT unnest($1::int[]), false ON CONFLICT DO NOTHING", [claims.map((c) => c.proposition)]);
           await this.#saveClaimNames(client, claims.map((c) => ({ id: c.id, names: c.names ?? [] })));
         }
         if (names) await this.#saveNames(client, names, seq);
@@ -427,8 +432,8 @@ export class PostgresStore implements Store {
       );
     if (names.renamed.length) {
       await client.query(
-        `INSERT INTO stale_propositions (id) SELECT DISTINCT c.proposition FROM claim_names n JOIN claims c ON c.id = n.claim
-         WHERE n.name = ANY($1::text[]) AND c.proposition IS NOT NULL ON CONFLICT DO NOTHING`,
+        `INSERT INTO stale_propositions (id, rebuild) SELECT DISTINCT c.proposition, true FROM claim_names n JOIN claims c ON c.id = n.claim
+         WHERE n.name = ANY($1::text[]) AND c.proposition IS NOT NULL ${REBUILD}`,
         [names.renamed],
       );
       // a claim that goes by another name moves between sources' tallies, which cannot take a claim away
@@ -485,14 +490,15 @@ export class PostgresStore implements Store {
     return this.#query<ResolvedName>("SELECT name, canonical FROM source_names");
   }
 
-  async staleIds(limit: number): Promise<number[]> {
-    return (await this.#query<{ id: number }>("SELECT id FROM stale_propositions ORDER BY id LIMIT $1", [limit])).map((r) => r.id);
+  async stalePropositions(limit: number): Promise<StaleProposition[]> {
+    return (await this.#query<{ id: number; fold: string | null }>(stalePropositionsSql("$1"), [limit])).map(staleFromRow);
   }
 
-  async membersOf(ids: number[]): Promise<Map<number, MemberRecord[]>> {
+  async membersOf(ids: number[], which: "all" | "unfolded" = "all"): Promise<Map<number, MemberRecord[]>> {
+    if (!ids.length) return new Map();
     const rows = await this.#query(
       `SELECT ${LINKED_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc LEFT JOIN documents e ON e.doc_id = d.echo_of
-       WHERE c.proposition = ANY($1::int[]) ORDER BY coalesce(d.date, ''), d.doc_id, c.idx`,
+       WHERE c.proposition = ANY($1::int[]) ${which === "unfolded" ? "AND NOT c.folded" : ""} ORDER BY coalesce(d.date, ''), d.doc_id, c.idx`,
       [ids],
     );
     return groupMembers(rows.map(memberFromRow));
@@ -503,14 +509,14 @@ export class PostgresStore implements Store {
       this.#transaction(async (client) => {
         if (rows.length)
           await client.query(
-            `INSERT INTO proposition_summaries (id, independent, claims, status, series, summary)
-             SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::boolean[], $6::text[])
-             ON CONFLICT (id) DO UPDATE SET independent = excluded.independent, claims = excluded.claims, status = excluded.status, series = excluded.series, summary = excluded.summary`,
-            [rows.map((r) => r.id), rows.map((r) => r.independent), rows.map((r) => r.claims), rows.map((r) => r.status), rows.map((r) => r.series), rows.map((r) => r.summary)],
+            `INSERT INTO proposition_summaries (id, independent, claims, status, series, summary, fold)
+             SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::boolean[], $6::text[], $7::text[])
+             ON CONFLICT (id) DO UPDATE SET independent = excluded.independent, claims = excluded.claims, status = excluded.status, series = excluded.series, summary = excluded.summary, fold = excluded.fold`,
+            [rows.map((r) => r.id), rows.map((r) => r.independent), rows.map((r) => r.claims), rows.map((r) => r.status), rows.map((r) => r.series), rows.map((r) => r.summary), rows.map((r) => r.fold)],
           );
         const members = rows.flatMap((r) => r.members);
         if (members.length)
-          await client.query("UPDATE claims SET origin = u.origin, stance = u.stance FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, origin, stance) WHERE claims.id = u.id", [
+          await client.query("UPDATE claims SET origin = u.origin, stance = u.stance, folded = true FROM unnest($1::bigint[], $2::text[], $3::text[]) AS u(id, origin, stance) WHERE claims.id = u.id", [
             members.map((m) => m.claim),
             members.map((m) => m.origin),
             members.map((m) => m.stance),
@@ -576,7 +582,7 @@ export class PostgresStore implements Store {
         if (what === "all") {
           for (const table of ["name_registry", "source_names", "claim_names"]) await client.query(`DELETE FROM ${table}`);
           await client.query("UPDATE claims SET names = NULL WHERE names IS NOT NULL");
-          await client.query("INSERT INTO stale_propositions (id) SELECT DISTINCT proposition FROM claims WHERE proposition IS NOT NULL ON CONFLICT DO NOTHING");
+          await client.query(`INSERT INTO stale_propositions (id, rebuild) SELECT DISTINCT proposition, true FROM claims WHERE proposition IS NOT NULL ${REBUILD}`);
           await client.query("INSERT INTO summary_flags (flag) VALUES ('names') ON CONFLICT DO NOTHING");
         }
       }),

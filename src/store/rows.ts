@@ -1,6 +1,6 @@
 // Rows as both engines return them (snake_case columns, NULL for absent) → the store's types.
 import type { ClaimRecord } from "../extract/claims.ts";
-import type { DocumentSignature, LinkedRecord, LinkedState, MemberRecord, RegisteredName, ResolvedName, StoredClaim, StoredDocument, TallyRow, TimelineRow } from "./types.ts";
+import type { DocumentSignature, LinkedRecord, LinkedState, MemberRecord, RegisteredName, ResolvedName, StaleProposition, StoredClaim, StoredDocument, TallyRow, TimelineRow } from "./types.ts";
 
 const DOCUMENT_COLUMNS = [
   ["title", "title"], ["outlet", "outlet"], ["author", "author"], ["date", "date"], ["url", "url"],
@@ -64,6 +64,8 @@ export const memberFromRow = (r: Record<string, unknown>): MemberRecord => ({
   claim: Number(r.id),
   names: r.names == null ? null : (JSON.parse(String(r.names)) as (string | null)[]),
   ...(r.origin != null ? { origin: String(r.origin), stance: String(r.stance) } : {}),
+  // SQLite's 0 and 1, PostgreSQL's booleans
+  folded: Boolean(r.folded),
 });
 
 export function tallyRowFromRow(r: Record<string, unknown>): TallyRow {
@@ -90,10 +92,18 @@ export const timelineRowFromRow = (r: Record<string, unknown>): TimelineRow => (
 });
 
 /** The columns a linked record is read with (claims c, its document d, what d echoes e). */
-export const LINKED_COLUMNS = "c.id, c.record, c.proposition, c.names, c.origin, c.stance, d.outlet, d.wire, d.echo_of, e.wire AS echo_wire, e.outlet AS echo_outlet";
+export const LINKED_COLUMNS = "c.id, c.record, c.proposition, c.names, c.origin, c.stance, c.folded, d.outlet, d.wire, d.echo_of, e.wire AS echo_wire, e.outlet AS echo_outlet";
 /** The tally's columns; `recordDate` is the engine's expression for the record's own date (a document without one may have dated claims). */
 export const tallyColumns = (recordDate: string) =>
   `c.id, c.names, c.idx, c.certainty, c.source, d.doc_id, ${recordDate} AS date, d.outlet, d.wire, e.wire AS echo_wire, e.outlet AS echo_outlet`;
+/** Up to `limit` stale propositions, with the stored fold state of those that only gained members; `limit` is the engine's parameter. */
+export const stalePropositionsSql = (limit: string) =>
+  `SELECT s.id, CASE WHEN s.rebuild THEN NULL ELSE p.fold END AS fold FROM stale_propositions s LEFT JOIN proposition_summaries p ON p.id = s.id ORDER BY s.id LIMIT ${limit}`;
+/** Ends an insert of propositions to be made again from all their members: one stale to take in new members is made again instead. */
+export const REBUILD = "ON CONFLICT (id) DO UPDATE SET rebuild = excluded.rebuild";
+
+export const staleFromRow = (r: { id: number | string; fold: string | null }): StaleProposition => ({ id: Number(r.id), ...(r.fold != null ? { fold: r.fold } : {}) });
+
 /** The story's order of propositions, on proposition_summaries p. */
 export const PROPOSITION_ORDER = "p.independent DESC, p.claims DESC, p.id";
 

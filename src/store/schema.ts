@@ -137,4 +137,15 @@ export const MIGRATIONS: string[] = [
   `
   INSERT OR IGNORE INTO summary_flags (flag) SELECT 'names' WHERE EXISTS (SELECT 1 FROM claims WHERE proposition IS NOT NULL);
   `,
+  // a proposition's summary takes in new members without reading the others again (story.ts's
+  // PropositionFold): its fold state beside the summary, which members it has taken in, and whether a
+  // stale proposition only gained members or must be made again from all of them (a replaced
+  // document, a changed echo, a renamed source). Summaries kept before have no fold state: each is
+  // made again from its members the first time it is stale
+  `
+  ALTER TABLE proposition_summaries ADD COLUMN fold TEXT;
+  ALTER TABLE claims ADD COLUMN folded INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX claims_unfolded ON claims(proposition) WHERE proposition IS NOT NULL AND folded = 0;
+  ALTER TABLE stale_propositions ADD COLUMN rebuild INTEGER NOT NULL DEFAULT 1;
+  `,
 ];

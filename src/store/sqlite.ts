@@ -7,11 +7,14 @@ import { Turns } from "./turns.ts";
 import {
   LINKED_COLUMNS,
   PROPOSITION_ORDER,
+  REBUILD,
   documentFromRow,
   linkedRecordFromRow,
   linkedStateFromRows,
   groupMembers,
   memberFromRow,
+  staleFromRow,
+  stalePropositionsSql,
   storedClaimFromRow,
   tallyColumns,
   tallyRowFromRow,
@@ -30,6 +33,7 @@ import {
   type PropositionQuery,
   type PropositionRow,
   type ResolvedName,
+  type StaleProposition,
   type SourceDocumentRow,
   type SourceRow,
   type SummaryWork,
@@ -149,7 +153,7 @@ export class SqliteStore implements Store {
         "UPDATE documents SET minhash = ?, echo_of = ?, wire = ?, link_seq = (SELECT coalesce(max(link_seq), 0) + 1 FROM documents) WHERE doc_id = ? RETURNING link_seq",
       ),
       setEchoOf: db.prepare("UPDATE documents SET echo_of = ? WHERE doc_id = ?"),
-      setClaimLink: db.prepare("UPDATE claims SET terms = ?, proposition = ?, names = ?, tallied = 0 WHERE id = ?"),
+      setClaimLink: db.prepare("UPDATE claims SET terms = ?, proposition = ?, names = ?, tallied = 0, folded = 0 WHERE id = ?"),
       setClaimNames: db.prepare("UPDATE claims SET names = ? WHERE id = ?"),
       insertClaimName: db.prepare("INSERT OR IGNORE INTO claim_names (name, claim) VALUES (?, ?)"),
       upsertRegistry: db.prepare(
@@ -158,21 +162,25 @@ export class SqliteStore implements Store {
       upsertResolved: db.prepare(
         "INSERT INTO source_names (name, canonical, seq) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET canonical = excluded.canonical, seq = excluded.seq",
       ),
-      staleProposition: db.prepare("INSERT OR IGNORE INTO stale_propositions (id) VALUES (?)"),
+      // a proposition that gained members takes them in (one to be made again stays so); one whose
+      // members changed is made again from all of them
+      staleProposition: db.prepare("INSERT OR IGNORE INTO stale_propositions (id, rebuild) VALUES (?, 0)"),
       staleByName: db.prepare(
-        "INSERT OR IGNORE INTO stale_propositions (id) SELECT c.proposition FROM claim_names n JOIN claims c ON c.id = n.claim WHERE n.name = ? AND c.proposition IS NOT NULL",
+        `INSERT INTO stale_propositions (id, rebuild) SELECT c.proposition, 1 FROM claim_names n JOIN claims c ON c.id = n.claim WHERE n.name = ? AND c.proposition IS NOT NULL
+         ${REBUILD}`,
       ),
       staleByDoc: db.prepare(
-        "INSERT OR IGNORE INTO stale_propositions (id) SELECT c.proposition FROM claims c JOIN documents d ON d.id = c.doc WHERE d.doc_id = ? AND c.proposition IS NOT NULL",
+        `INSERT INTO stale_propositions (id, rebuild) SELECT c.proposition, 1 FROM claims c JOIN documents d ON d.id = c.doc WHERE d.doc_id = ? AND c.proposition IS NOT NULL
+         ${REBUILD}`,
       ),
       flag: db.prepare("INSERT OR IGNORE INTO summary_flags (flag) VALUES (?)"),
       addSourceDocument: db.prepare("INSERT OR IGNORE INTO source_documents (key, date, doc) VALUES (?, ?, ?)"),
       maxSeq: db.prepare<[], { seq: number }>("SELECT coalesce(max(link_seq), 0) AS seq FROM documents"),
       upsertSummary: db.prepare(
-        `INSERT INTO proposition_summaries (id, independent, claims, status, series, summary) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET independent = excluded.independent, claims = excluded.claims, status = excluded.status, series = excluded.series, summary = excluded.summary`,
+        `INSERT INTO proposition_summaries (id, independent, claims, status, series, summary, fold) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET independent = excluded.independent, claims = excluded.claims, status = excluded.status, series = excluded.series, summary = excluded.summary, fold = excluded.fold`,
       ),
-      setClaimView: db.prepare("UPDATE claims SET origin = ?, stance = ? WHERE id = ?"),
+      setClaimView: db.prepare("UPDATE claims SET origin = ?, stance = ?, folded = 1 WHERE id = ?"),
       deleteSummary: db.prepare("DELETE FROM proposition_summaries WHERE id = ?"),
       clearStale: db.prepare("DELETE FROM stale_propositions WHERE id = ?"),
       upsertTally: db.prepare(
@@ -421,15 +429,18 @@ export class SqliteStore implements Store {
     return this.db.prepare("SELECT name, canonical FROM source_names").all() as ResolvedName[];
   }
 
-  async staleIds(limit: number): Promise<number[]> {
-    return (this.db.prepare("SELECT id FROM stale_propositions ORDER BY id LIMIT ?").all(limit) as { id: number }[]).map((r) => r.id);
+  async stalePropositions(limit: number): Promise<StaleProposition[]> {
+    return (this.db.prepare(stalePropositionsSql("?")).all(limit) as { id: number; fold: string | null }[]).map(staleFromRow);
   }
 
-  async membersOf(ids: number[]): Promise<Map<number, MemberRecord[]>> {
+  async membersOf(ids: number[], which: "all" | "unfolded" = "all"): Promise<Map<number, MemberRecord[]>> {
+    if (!ids.length) return new Map();
+    // INDEXED BY: the few unfolded members of a proposition of thousands, not all of them
+    const [claims, unfolded] = which === "unfolded" ? ["claims c INDEXED BY claims_unfolded", "AND c.folded = 0"] : ["claims c", ""];
     const rows = this.db
       .prepare(
-        `SELECT ${LINKED_COLUMNS} FROM claims c JOIN documents d ON d.id = c.doc LEFT JOIN documents e ON e.doc_id = d.echo_of
-         WHERE c.proposition IN (SELECT value FROM json_each(?)) ORDER BY coalesce(d.date, ''), d.doc_id, c.idx`,
+        `SELECT ${LINKED_COLUMNS} FROM ${claims} JOIN documents d ON d.id = c.doc LEFT JOIN documents e ON e.doc_id = d.echo_of
+         WHERE c.proposition IN (SELECT value FROM json_each(?)) ${unfolded} ORDER BY coalesce(d.date, ''), d.doc_id, c.idx`,
       )
       .all(JSON.stringify(ids)) as Record<string, unknown>[];
     return groupMembers(rows.map(memberFromRow));
@@ -439,7 +450,7 @@ export class SqliteStore implements Store {
     retryBusy(() =>
       this.db.transaction(() => {
         for (const r of rows) {
-          this.#stmt.upsertSummary.run(r.id, r.independent, r.claims, r.status, r.series ? 1 : 0, r.summary);
+          this.#stmt.upsertSummary.run(r.id, r.independent, r.claims, r.status, r.series ? 1 : 0, r.summary, r.fold);
           for (const m of r.members) this.#stmt.setClaimView.run(m.origin, m.stance, m.claim);
           this.#stmt.clearStale.run(r.id);
         }
@@ -492,7 +503,7 @@ export class SqliteStore implements Store {
         this.db.exec("DELETE FROM source_summaries; DELETE FROM source_documents; UPDATE claims SET tallied = 0 WHERE tallied <> 0; DELETE FROM summary_flags WHERE flag = 'sources';");
         if (what === "all")
           this.db.exec(`DELETE FROM name_registry; DELETE FROM source_names; DELETE FROM claim_names; UPDATE claims SET names = NULL WHERE names IS NOT NULL;
-            INSERT OR IGNORE INTO stale_propositions (id) SELECT DISTINCT proposition FROM claims WHERE proposition IS NOT NULL;
+            INSERT INTO stale_propositions (id, rebuild) SELECT DISTINCT proposition, 1 FROM claims WHERE proposition IS NOT NULL ${REBUILD};
             INSERT OR IGNORE INTO summary_flags (flag) VALUES ('names');`);
       }).immediate(),
     );

@@ -88,6 +88,8 @@ export interface MemberRecord extends LinkedRecord {
   /** Its origin and stance as its proposition's summary last gave them (none before it was summarised). */
   origin?: string;
   stance?: string;
+  /** Whether its proposition's stored fold state has taken it in. */
+  folded: boolean;
 }
 
 /** A linked claim as the sources tally reads it: no record, its names resolved in its document. */
@@ -113,8 +115,20 @@ export interface PropositionRow {
   /** Whether any of its number series has more than one value (the timeline lists those). */
   series: boolean;
   summary: string;
-  /** The members whose origin or stance as the story gives them (for the timeline) is not what is stored. */
+  /** Its fold state (src/link/story.ts's FoldState as JSON), which later members are added to. */
+  fold: string;
+  /**
+   * The members whose origin or stance as the story gives them (for the timeline) is not what is
+   * stored, or that the fold state takes in for the first time: both are written, and they are marked folded.
+   */
   members: { claim: number; origin: string; stance: string }[];
+}
+
+/** A proposition waiting to be summarised again. */
+export interface StaleProposition {
+  id: number;
+  /** Its stored fold state (JSON) when it only gained members since: they are added to it. Without one, it is made again from all its members. */
+  fold?: string;
 }
 
 /** One source's stored tally (src/link/source-tally.ts's SourceState as JSON). */
@@ -209,14 +223,15 @@ export interface Store {
    * linker catches up with what other processes linked since it last looked.
    */
   linkedSince(seq: number): Promise<LinkedState>;
-  /** Marks a linked document as a copy of another (or of none). */
+  /** Marks a linked document as a copy of another (or of none): its claims' propositions are made again from all their members. */
   setEchoOf(docId: string, echoOf: string | undefined): Promise<void>;
   /** The claims of one document that take part in linking. */
   claimsToLink(docId: string): Promise<{ id: number; record: ClaimRecord }[]>;
   /**
    * Records how one document was linked: its signature, what it echoes, its claims' propositions and
-   * the names each resolved, and what the story learnt about names. The claims' propositions (and
-   * those of renamed names' claims) become stale, to be summarised again. Returns its link number.
+   * the names each resolved, and what the story learnt about names. The claims' propositions become
+   * stale, to take in their new members; those of renamed names' claims, to be made again from all
+   * their members. Returns its link number.
    */
   saveLinks(docId: string, link: DocumentLink, claims: LinkedClaim[], names?: NameChanges): Promise<number>;
   /** Every linked claim with its document's outlet, wire credit and echo, for the story views. */
@@ -231,11 +246,11 @@ export interface Store {
   clearFlag(flag: string): Promise<void>;
   /** Every name resolved and its canonical name now. */
   resolvedNames(): Promise<ResolvedName[]>;
-  /** Up to `limit` stale propositions' ids. */
-  staleIds(limit: number): Promise<number[]>;
-  /** The members of these propositions, in story order. */
-  membersOf(ids: number[]): Promise<Map<number, MemberRecord[]>>;
-  /** Writes propositions' summaries and clears them from the stale ones; an id without members is deleted. */
+  /** Up to `limit` stale propositions. */
+  stalePropositions(limit: number): Promise<StaleProposition[]>;
+  /** The members of these propositions ("unfolded": only those their fold states have not taken in), in story order. */
+  membersOf(ids: number[], which?: "all" | "unfolded"): Promise<Map<number, MemberRecord[]>>;
+  /** Writes propositions' summaries and fold states and clears them from the stale ones; an id without members is deleted. */
   saveSummaries(rows: PropositionRow[], gone: number[]): Promise<void>;
   /** Up to `limit` linked claims not yet tallied into the sources, oldest link first. */
   untallied(limit: number): Promise<TallyRow[]>;
