@@ -57,6 +57,8 @@ export interface SentenceCues {
   speculative?: Span;
   /** The main clause (or the quotation's) is a verdict on something pronounced ("This is totally bogus", "It's gutless leadership"): its predicate. */
   evaluative?: Span;
+  /** What an attributed speaker says ought to be done: "This country needs a leader", "we've got to improve policing". */
+  prescriptive?: Span;
   /** The source is a kind of commentator ("analysts", "a veteran observer") and what they say names nothing concrete. */
   commentary?: Span;
   /** The sentence opens with a named actor and the verb after it tells what the actor did ("Russia has sent…"). */
@@ -281,6 +283,7 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   const commentary = source && !named && !concrete ? commentatorOf(doc, source) : undefined;
   const parsed = doc.layers.syntax?.[sentence.index];
   const evaluative = parsed && !found.quantity && (!found.attribution || found.attribution.direct) ? verdictOf(Tree.of(parsed), found.attribution) : undefined;
+  const prescriptive = parsed && found.attribution && attributed ? prescriptionIn(Tree.of(parsed), found.attribution) : undefined;
   const verbAt = attributed ? -1 : afterActor(doc.tokens, subject, sentence, found);
   const actorEvent = verbAt < 0 ? undefined : actorEventAt(doc.tokens, verbAt, sentence);
   const actorState = verbAt < 0 || actorEvent ? undefined : actorStateAt(doc.tokens, verbAt, sentence);
@@ -296,6 +299,7 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     ...(attributed && speculation && !concrete ? { speculative: speculation } : {}),
     ...(commentary ? { commentary } : {}),
     ...(evaluative ? { evaluative } : {}),
+    ...(prescriptive ? { prescriptive } : {}),
     ...(actorEvent ? { actorEvent } : {}),
     ...(actorState ? { actorState } : {}),
     ...(locatedExistence ? { locatedExistence } : {}),
@@ -374,6 +378,26 @@ function verdictOf(tree: Tree, quoted: Attribution | undefined): Span | undefine
   if (!pointing) return undefined;
   if (tree.subtree(clause).some((w) => w.upos === "PROPN" || w.upos === "NUM")) return undefined;
   return { start: clause.start, end: clause.end };
+}
+
+/** Modals of obligation, and the verbs that say one with a "to" after them ("needs to", "have got to"). */
+const OBLIGATION_MODALS = new Set(["should", "must", "ought"]);
+const OBLIGATION_VERBS = new Set(["need", "have", "get"]);
+
+/**
+ * The word that makes an attribution's content a prescription: a modal of obligation on its predicate
+ * ("we must act"), "need to" / "have to" / "got to", or "needs" with an object ("This country needs a leader").
+ */
+function prescriptionIn(tree: Tree, content: Attribution): Span | undefined {
+  for (const w of tree.words) {
+    if (w.start < content.start || w.end > content.end) continue;
+    const obliged =
+      (w.upos === "AUX" && OBLIGATION_MODALS.has(w.lemma)) ||
+      (w.upos === "VERB" && OBLIGATION_VERBS.has(w.lemma) && tree.children(w, "xcomp").some((x) => tree.children(x, "mark").some((m) => m.lemma === "to"))) ||
+      (w.upos === "VERB" && w.lemma === "need" && !!tree.child(w, "obj"));
+    if (obliged) return { start: w.start, end: w.end };
+  }
+  return undefined;
 }
 
 /** The source's head word when it is a kind of commentator: "a veteran analyst notes that…". */
@@ -633,6 +657,8 @@ export function rule(cues: SentenceCues): Ruling | undefined {
     if (has(cues, QUANTITY)) return { claim: true, because: [...spanOf(cues, QUANTITY), ...spanOf(cues, ATTRIBUTED)] };
     // "“It's gutless leadership,” Warren said": a quoted verdict is an opinion, whoever gives it
     if (cues.evaluative) return { claim: false, because: words(cues.evaluative) };
+    // what someone says must be done is their prescription, not a report of what is
+    if (cues.prescriptive) return { claim: false, because: words(cues.prescriptive) };
     if (cues.namedSource) return { claim: true, because: words(cues.namedSource) };
     const commentary = cues.view ?? cues.speculative ?? cues.commentary;
     return commentary ? { claim: false, because: words(commentary) } : { claim: true, because: spanOf(cues, ATTRIBUTED) };
