@@ -80,8 +80,10 @@ export function claimFrame(
   // (the highest such verb or adjective, else noun: "concluded this month that…" is "conclude")
   const own = new Set(words);
   const tops = words.filter((w) => !tree.head(w) || !own.has(tree.head(w)!));
-  const verbal = tops.filter((w) => w.upos === "VERB" || w.upos === "ADJ");
-  const nominal = tops.filter((w) => w.upos === "NOUN");
+  // a word of a name is no predicate, however the tagger read it ("Sanders basically tied Clinton": not "sander")
+  const named = (w: SyntaxWord) => found.entities.some((e) => e.start <= w.start && e.end >= w.end);
+  const verbal = tops.filter((w) => (w.upos === "VERB" || w.upos === "ADJ") && !named(w));
+  const nominal = tops.filter((w) => w.upos === "NOUN" && !named(w));
   let predicate = [...(verbal.length ? verbal : nominal)].sort((a, b) => tree.ancestors(a).length - tree.ancestors(b).length)[0];
   // what is said, found or shown is stated by its own clause: "the FBI director said she exercised
   // extreme carelessness", "the outcome showed Clinton had received 49.84 percent", "the FBI concluded
