@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { createDoc, spanText, type Doc, type Span } from "../src/doc.ts";
 import { segment } from "../src/text/index.ts";
 import { genreLean, kind } from "../src/extract/kind.ts";
-import { defaultPipeline } from "../src/extract/index.ts";
+import { defaultPipeline, toClaimRecords } from "../src/extract/index.ts";
 
 const annotator = kind();
 
@@ -252,4 +252,9 @@ test("a question in a named party's quoted words asserts nothing; their quoted s
   annotator.run(doc);
   assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["opinion", "claim"]);
   assert.equal(spanText(doc, doc.layers.kind![0].evidence[0]), "?");
+});
+
+test("a byline is never a claim, and a speaker telling what they did is one", () => {
+  const records = toClaimRecords(defaultPipeline().run(createDoc({ id: "t", text: "Jakob Merin is the Northern Post's regional correspondent.\n\nI voted for the Formosa resolution in 1955.", meta: {} })));
+  assert.deepEqual(records.map((r) => r.kind), ["opinion", "claim"]);
 });

@@ -7,6 +7,7 @@ import { LinearModel, scoreSentence, type Scored } from "./classifier/model.ts";
 import { PhraseMatcher } from "../text/phrases.ts";
 import { Tree } from "../syntax/tree.ts";
 import { looksRegularPast } from "../text/wordforms.ts";
+import { boilerplateOf } from "./boilerplate.ts";
 
 // Claim or opinion, per sentence, following the claim rule of ../shared/eval/README.md: a claim asserts
 // something verifiable (an event, an action, a number, a date, a status, what someone said); the
@@ -344,7 +345,9 @@ function housekeepingOf(doc: Doc, sentence: Sentence): Span | undefined {
   // a live blog's entry opens with its time: "07:15 Welcome to…"
   if (start + 3 < sentence.tokenEnd && tokens[start + 1].lower === ":" && /^\d\d?$/.test(tokens[start].lower)) start += 3;
   const match = HOUSEKEEPING.matchAt(tokens, start, sentence.tokenEnd);
-  return match && { start: tokens[match.tokenStart].start, end: tokens[match.tokenEnd - 1].end };
+  if (match) return { start: tokens[match.tokenStart].start, end: tokens[match.tokenEnd - 1].end };
+  // a byline or a credit speaks of the page, not the world ("Jakob Merin is the Northern Post's correspondent")
+  return boilerplateOf(doc.text.slice(sentence.start, sentence.end)) ? { start: sentence.start, end: sentence.end } : undefined;
 }
 
 /**
