@@ -6,7 +6,7 @@ import { isHeadline } from "./entities.ts";
 import { Referents } from "./referents.ts";
 import { TITLE_ABBREVIATIONS } from "../text/sentences.ts";
 import { looksRegularPast } from "../text/wordforms.ts";
-import { cueEntries, HEARSAY_ADVERBS, LIGHT_VERBS, SOURCE_NOUNS, STATEMENT_NOUNS, type CueFrame } from "./lexicons/cues.ts";
+import { cueEntries, EVIDENTIAL_LEMMAS, HEARSAY_ADVERBS, LIGHT_VERBS, SOURCE_NOUNS, STATEMENT_NOUNS, type CueFrame } from "./lexicons/cues.ts";
 import type { Annotator } from "./pipeline.ts";
 
 // Who said it: finds reporting cues in each sentence, the source each cue points to (before it,
@@ -182,9 +182,6 @@ const REPORTING_LEMMAS = new Set(
     "report write imply clarify assert acknowledge observe explain tweet testify declare complain vow promise admit concede " +
     "recall reply respond suggest recount emphasize emphasise agree point").split(" "),
 );
-
-/** Those of them that report a finding, whose subject must be a party or a document ("the landscape suggests" is neither). */
-const EVIDENTIAL_LEMMAS = new Set(["suggest", "show", "indicate", "find", "reveal", "conclude", "estimate"]);
 
 const SPEAKER_TAGS = new Set(["PROPN", "NOUN", "PRON"]);
 const MAX_PARSED_WORDS = 150;
@@ -695,9 +692,10 @@ function accept(doc: Doc, c: Candidate, parsed?: ParsedSentence): boolean {
 }
 
 /**
- * "The network said it would send…", "one slide says…", "…, said attorneys for the family": whoever a reporting verb's noun subject is,
- * it is the one who speaks, listed source noun or not. Read from the parse: the cue's subject is a
- * noun inside the source phrase. (A finding's subject still has to be a party: "the landscape suggests".)
+ * "The network said it would send…", "one slide says…", "…, said attorneys for the family": whoever a
+ * reporting verb's noun subject is, it is the one who speaks, listed source noun or not. Read from the
+ * parse: the cue's subject is a noun inside the source phrase. (A finding's subject still has to be a
+ * party: "the landscape suggests".)
  */
 function nounSubjectWithin(doc: Doc, parsed: ParsedSentence | undefined, cue: TokenRange, source: TokenRange): boolean {
   if (!parsed) return false;

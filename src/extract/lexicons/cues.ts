@@ -21,6 +21,9 @@ const EVIDENTIAL = [
   "conclude", "concludes", "concluded", "estimate", "estimates", "estimated",
 ];
 
+/** The lemmas of the evidential cues, for verbs the parse finds: their subject must be a party or a document. */
+export const EVIDENTIAL_LEMMAS = new Set(["suggest", "show", "indicate", "find", "reveal", "conclude", "estimate"]);
+
 const CURATED_VERBS = [
   "said", "says", "say", "told", "tells", "tell", "told reporters", "added", "adds", "noted", "notes", "note",
   "stress", "stresses", "stressed", "contend", "contends", "contended", "caution", "cautions", "cautioned",
