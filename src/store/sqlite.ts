@@ -139,9 +139,9 @@ export class SqliteStore implements Store {
       entitiesLike: db.prepare<[string], { id: number }>("SELECT id FROM entities WHERE name LIKE ?"),
       insertSource: db.prepare("INSERT OR IGNORE INTO sources (name) VALUES (?)"),
       sourcesLike: db.prepare<[string], { name: string }>("SELECT name FROM sources WHERE name LIKE ? ESCAPE '\\'"),
-      upsertEntity: db.prepare<[string, string], { id: number }>(
-        "INSERT INTO entities (name, type) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id",
-      ),
+      // looked up before it is inserted: an upsert that returns the id rewrites the row every time
+      entityId: db.prepare<[string], { id: number }>("SELECT id FROM entities WHERE name = ?"),
+      insertEntity: db.prepare<[string, string], { id: number }>("INSERT INTO entities (name, type) VALUES (?, ?) RETURNING id"),
       insertMention: db.prepare("INSERT OR IGNORE INTO mentions (entity, claim) VALUES (?, ?)"),
       insertQuantity: db.prepare("INSERT INTO quantities (claim, min, max, of, kind) VALUES (?, ?, ?, ?, ?)"),
       // linking reads and writes these once per document
@@ -250,8 +250,8 @@ export class SqliteStore implements Store {
     this.#stmt.insertFts.run(claimId, r.sentence, r.source ?? "");
     if (r.source) this.#stmt.insertSource.run(r.source);
     for (const name of r.entities) {
-      const entity = this.#stmt.upsertEntity.get(name, types.get(name) ?? "organization");
-      if (entity) this.#stmt.insertMention.run(entity.id, claimId);
+      const entity = this.#stmt.entityId.get(name) ?? this.#stmt.insertEntity.get(name, types.get(name) ?? "organization")!;
+      this.#stmt.insertMention.run(entity.id, claimId);
     }
     for (const q of r.quantities) this.#stmt.insertQuantity.run(claimId, q.min, q.max, q.of, q.kind);
   }
