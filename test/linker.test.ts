@@ -132,6 +132,14 @@ describe("the pair scorer on parsed sentences", () => {
     assert.equal(link(linker, "c", "The Dragar airfield was reopened by Venbrylo forces, the army said."), airfield);
   });
 
+  test("two claims that share only their predicate's word have one thing in common, too little to compare", () => {
+    // linking-dev: a columnist's aside ("the more liberal backers of her party were already skeptical of
+    // her professed opposition") had joined the reports that Russia hacked the DNC through "skeptical"
+    const linker = new Linker();
+    assert.equal(linker.pairFeatures(["liberal", "backer", "skeptical", "u:skeptical"], ["skeptical", "official", "confidenc", "u:skeptical"]), undefined);
+    assert.ok(linker.pairFeatures(["liberal", "backer", "skeptical", "u:skeptical"], ["liberal", "skeptical", "official", "u:skeptical"]));
+  });
+
   test("another sentence of the same article is not taken for a second report of it", () => {
     const linker = new Linker();
     const first = linker.add(["dam", "breach", "vask", "e:orlen"], undefined, "a");

@@ -268,6 +268,7 @@ export class Linker {
     let namesMyActor = false;
     let saysMine = false;
     let sharedPhrase = 0;
+    let sharesMyPredicateWord = false;
     let otherThemes = 0;
     let sharedThemes = 0;
     let namesOtherTheme = false;
@@ -301,6 +302,7 @@ export class Linker {
             sharedWords++;
             sharedWordWeight += w;
             if (w > rarest) rarest = w;
+            if (t === q.predicateWord) sharesMyPredicateWord = true;
           }
           break;
         case Kind.Place:
@@ -347,8 +349,10 @@ export class Linker {
     if (q.actors && otherActors && !sharedActors && !namesMyActor && this.#queryAt[otherActorEntity] !== stamp) return CONFLICT;
     // and so is one done to another named target ("the Dragar airfield", "the Vintor checkpoint")
     if (q.themes && otherThemes && !sharedThemes && !namesMyTheme && !namesOtherTheme) return CONFLICT;
-    // too little in common to be compared
-    if (sharedCount < this.options.minShared || (sharedWords < this.options.minSharedWords && !samePhrase) || !shared) return undefined;
+    // too little in common to be compared; a shared predicate that is also a shared word is one thing in
+    // common, not two ("was already skeptical of" and "said he was skeptical of" share nothing else)
+    const distinctShared = sharedCount - (sharedPredicates && sharesMyPredicateWord ? 1 : 0);
+    if (distinctShared < this.options.minShared || (sharedWords < this.options.minSharedWords && !samePhrase) || !shared) return undefined;
     if (q.entities > 1 && otherEntities > 1 && !sharedEntities) return undefined;
 
     const f = new Float64Array(PAIR_FEATURES.length);
