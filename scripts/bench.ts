@@ -16,6 +16,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { setFlagsFromString } from "node:v8";
 import { basename, dirname, join, resolve } from "node:path";
 import winkNLP from "wink-nlp";
 import model_ from "wink-eng-lite-web-model";
@@ -32,6 +33,9 @@ import { segment } from "../src/text/index.ts";
 import { pageStage } from "./bench-page.ts";
 import { analyzeStage, copyToPostgres, database, postgresServer, workersStage } from "./bench-scale.ts";
 import { pairwiseScores, random, syntheticArticles, type SyntheticArticle } from "./synthetic.ts";
+
+// the heap grows as the CLI lets it (bin/triangulate.js), so the figures are what users get
+setFlagsFromString("--heap-growing-percent=20");
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
