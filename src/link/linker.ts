@@ -213,16 +213,22 @@ export class Linker {
           this.#seenAt[slot] = stamp;
           this.#hits[slot] = 0;
         }
-        if (++this.#hits[slot] === 2 || p === 0) candidates.push(slot);
+        // each once: the rarest term's postings at once (counted past 2, so never again), the others' at their second hit
+        if (p === 0) {
+          this.#hits[slot] = 3;
+          candidates.push(slot);
+        } else if (++this.#hits[slot] === 2) candidates.push(slot);
       }
     });
     // a proposition is as close as its closest member (adding up its members' evidence would count a
     // wire story's copies several times), unless any member's frame conflicts with the claim's
     const closest = new Map<number, number>();
     const vetoed = new Set<number>();
-    for (const slot of new Set(candidates)) {
+    for (const slot of candidates) {
       // another sentence of the same article is another statement of it, not a second report of one
       if (doc >= 0 && this.#doc[slot] === doc) continue;
+      // one conflicting member is enough to keep the claim out: the others need no scoring
+      if (vetoed.has(this.#proposition[slot])) continue;
       const score = this.#similarity(stamp, q, this.#termPool.subarray(this.#termStart[slot], this.#termStart[slot + 1]));
       const prop = this.#proposition[slot];
       // a proposition one of whose members conflicts with the claim's frame is not the claim's, however close another member
