@@ -140,6 +140,12 @@ describe("the pair scorer on parsed sentences", () => {
     assert.ok(linker.pairFeatures(["liberal", "backer", "skeptical", "u:skeptical"], ["liberal", "skeptical", "official", "u:skeptical"]));
   });
 
+  test("two wordings of one class of deed say the same deed, though neither uses the class's own word", () => {
+    const linker = new Linker();
+    // "shipped" and "deployed" are both of the class "send": not a deed the other does not say
+    assert.ok(linker.pairFeatures(["troop", "ship", "russia", "v:send", "e:north korea"], ["soldier", "deploy", "russia", "v:send", "e:north korea"]));
+  });
+
   test("another sentence of the same article is not taken for a second report of it", () => {
     const linker = new Linker();
     const first = linker.add(["dam", "breach", "vask", "e:orlen"], undefined, "a");

@@ -347,7 +347,8 @@ export class Linker {
     if (q.places && otherPlaces && !sharedPlaces) return CONFLICT;
     if (q.counted && otherCounted && !sharedCounted) return CONFLICT;
     // a deed neither claim says of the other ("seized" and "evacuated") is another proposition
-    const predicateUnsaid = q.predicateWord >= 0 && otherPredicateWord >= 0 && !saysMine && this.#queryAt[otherPredicateWord] !== stamp;
+    // (two of one class say the same deed: "shipped" and "deployed" are both "send", though neither says "send")
+    const predicateUnsaid = !sharedPredicates && q.predicateWord >= 0 && otherPredicateWord >= 0 && !saysMine && this.#queryAt[otherPredicateWord] !== stamp;
     // unless both say it in the same rare words ("extremely careless"): then the predicates are two readings of one statement
     const samePhrase = sharedPhrase / Math.log(this.#count + 2) >= RARE_PHRASE;
     if (predicateUnsaid && !samePhrase) return CONFLICT;
