@@ -20,6 +20,15 @@ test("a claim's frame gives its actor, predicate class, theme and counted thing 
   assert.ok(!frame.lemmas.includes("pentagon") && !frame.lemmas.includes("say"), frame.lemmas.join(" "));
 });
 
+test("a verb and its particle are one predicate when the two make a class of their own", () => {
+  // linking-dev: "stepped down" was "step", a deed "resigned" does not say
+  const frame = recordOf("Wasserman Schultz stepped down as DNC chair on July 24.").frame!;
+  assert.equal(frame.predicate, "step-down");
+  assert.equal(frame.predicateClass, recordOf("Debbie Wasserman Schultz resigned on Sunday.").frame!.predicateClass);
+  // "gave up" makes no class: the verb stays itself
+  assert.equal(recordOf("The company gave up its plan for a new factory.").frame!.predicate, "give");
+});
+
 test("another outlet's wording of the same deed has the same predicate class and actor", () => {
   const a = recordOf("North Korea has sent 10,000 troops to Russia, the Pentagon said.").frame!;
   const b = recordOf("Pyongyang dispatched about 10,000 soldiers to Russia.").frame!;

@@ -96,7 +96,7 @@ export function claimFrame(
     predicate = inner;
   }
   if (predicate) {
-    frame.predicate = predicate.lemma.toLowerCase();
+    frame.predicate = phrasalLemma(tree, predicate);
     const cueDenies = said.some((span) => tree.words.some((w) => inside(w, span) && predicateClass(w.lemma) === "deny"));
     const negation = tree.children(predicate, "advmod", "neg", "aux").some((w) => NEGATION.has(w.lemma.toLowerCase()) || NEGATION.has(doc.text.slice(w.start, w.end).toLowerCase()));
     if (cueDenies || negation || frame.predicateClass === "deny") frame.negated = true;
@@ -120,6 +120,14 @@ export function claimFrame(
   }
   frame.lemmas = [...lemmas];
   return frame;
+}
+
+/** A verb's lemma with its particle when the two make a predicate of a class of their own: "stepped down" is "step-down" (resign), not "step". */
+function phrasalLemma(tree: Tree, verb: SyntaxWord): string {
+  const lemma = verb.lemma.toLowerCase();
+  const particle = tree.child(verb, "compound:prt");
+  const phrasal = particle && `${lemma}-${particle.lemma.toLowerCase()}`;
+  return phrasal && predicateClass(phrasal) ? phrasal : lemma;
 }
 
 /** A derived word's base, so that "extremely careless" and "extreme carelessness" share their words. */
