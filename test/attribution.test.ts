@@ -234,3 +234,79 @@ test("a transcript's turn is its labelled speaker's, sentence by sentence, even 
 test("a participle's speaker is the subject of the clause it hangs from, read from the parse", () => {
   assert.deepEqual(pipelineSources("Trump refuses to release his returns, saying they are under audit."), ["Trump"]);
 });
+
+test("a relative pronoun before a cue is its source, standing for the party its clause describes", () => {
+  const doc = segment(createDoc({ id: "t", text: "The endeavors could offer a retort to both Democrats and Republicans, who have questioned Europe's reliance on the United States for defense. Ted Cruz endorses Trump, who says he is honored.", meta: {} }));
+  doc.layers.entities = [];
+  syntax().run(doc);
+  attribution().run(doc);
+  const links = doc.layers.attribution!.map((a) => a.chain[0]);
+  assert.deepEqual(links.map((l) => [spanText(doc, l.source), l.resolved, spanText(doc, l.cue)]), [["who", "Republicans", "questioned"], ["who", "Trump", "says"]]);
+  assert.deepEqual(toClaimRecords(doc).map((r) => r.source), ["Republicans", "Trump"]);
+  // the pronoun that is what is said is no speaker: "which advocates say disadvantages needy schools"
+  assert.deepEqual(pipelineSources("Parents protested the state funding system, which advocates say disadvantages needy schools."), ["advocates"]);
+  // a clause that restricts its noun makes a kind of people, not a source
+  assert.deepEqual(pipelineSources("They wring their hands about lawmakers who mention the tax."), [null]);
+});
+
+test("where the words beside a cue give no source, the parse's subject of the cue verb is the speaker", () => {
+  // a coordinated verb after one that is no cue
+  assert.deepEqual(pipelineSources("A reporter for the Post spotted Stein and her press secretary and reported her presence on Twitter."), ["A reporter for the Post"]);
+  // a subject opening the sentence, across two appositions, rather than the words after the verb
+  assert.deepEqual(pipelineSources("Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said North Korea's latest provocation cannot be left without consequences."), ["Jean Marc Ayrault"]);
+  // a noun the tagger took for a verb is no cue: "supply and demand"
+  assert.deepEqual(pipelineSources("In my judgment the only policy that will work will be for effective supply and demand to be in balance."), [null]);
+});
+
+test("what a verb reports ends with a subordinate clause of its own that opens the sentence", () => {
+  const contents = (text: string) => {
+    const doc = defaultPipeline().run(createDoc({ id: "t", text, meta: {} }));
+    return doc.layers.attribution!.map((a) => spanText(doc, a));
+  };
+  assert.deepEqual(contents("Though she called the bank's behavior “outrageous,” Clinton restricted comments about breaking up big banks."), ["the bank's behavior “outrageous,”"]);
+  // a concession after the content stays in it: the linker compares what the sentence says
+  assert.deepEqual(contents("He claimed that paying no income taxes was smart, although he again refused to release his returns."), ["paying no income taxes was smart, although he again refused to release his returns"]);
+});
+
+test("a pronoun's finding that opens a clause names its speaker; a pronoun's finding of a thing is no statement", () => {
+  assert.deepEqual(pipelineSources("He suggested that profiting off the housing collapse was good business."), ["He"]);
+  assert.deepEqual(pipelineSources("They found a way through the Clean Air Act of 1970."), [null]);
+});
+
+test("a pronoun's speech verb set off by commas before 'and' is a verb, not a noun in a list", () => {
+  assert.deepEqual(sources("Many of the visitors were older, she said, and the lines were long."), [["she", "said"]]);
+  assert.deepEqual(sources("People got credit cards in the mail they never asked for or just were confused."), [[null, null]]);
+});
+
+test("'She continued, “…' and 'Limbaugh continued: “…' open a quotation with its speaker", () => {
+  assert.deepEqual(sources("She continued, “For us, all we are asking for is an opportunity to be heard.”"), [["She", "continued"]]);
+  assert.deepEqual(sources("Limbaugh continued: “They are demanding this.”"), [["Limbaugh", "continued"]]);
+  // going on with anything else is no speech
+  assert.deepEqual(sources("The rally continued, and the crowd cheered."), [[null, null]]);
+});
+
+test("a statement noun heads the source after 'according to' rather than ending it", () => {
+  assert.deepEqual(sources("Pence was the winner of the debate, according to the post-debate analysis."), [["the post-debate analysis", "according to"]]);
+  // the analysis's author speaks
+  assert.deepEqual(sources("According to an analysis by the Tax Policy Center, taxes would go up."), [["the Tax Policy Center", "According to"]]);
+});
+
+test("what 'according to' closes is the sentence before it, not the apposition after its source", () => {
+  const doc = analyse("Some Americans would see their taxes go up under the plan, according to an analysis by Lily Batchelder, a former Democratic tax aide.");
+  assert.equal(spanText(doc, doc.layers.attribution![0]), "Some Americans would see their taxes go up under the plan");
+  // opening the sentence, its content follows the source
+  const opening = analyse("According to federal data, 70 percent of the children are born to unmarried mothers.");
+  assert.equal(spanText(opening, opening.layers.attribution![0]), "70 percent of the children are born to unmarried mothers");
+});
+
+test("'it' speaks for the document or body it stands for with a verb of speech, and with no other cue", () => {
+  assert.deepEqual(sources("“He has managed to erase much of his debt,” it added."), [["it", "added"]]);
+  assert.deepEqual(sources("The average weekly benefit, it says, would be $300."), [["it", "says"]]);
+  assert.deepEqual(sources("It suggests the storm will pass."), [[null, null]]);
+});
+
+test("a cue word with an owner before it is a noun: 'Editor's note:', 'Oz's show'; an owned statement noun still names its source", () => {
+  assert.deepEqual(pipelineSources("Editor’s note: Donald Trump regularly incites political violence."), [null]);
+  assert.deepEqual(pipelineSources("But for Donald Trump, Oz's show proved to be a safe space."), [null]);
+  assert.deepEqual(pipelineSources("The ministry's statement that the bridge was closed surprised no one."), ["The ministry"]);
+});

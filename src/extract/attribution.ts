@@ -1,5 +1,5 @@
 import type { Attribution, AttributionLink, Doc, EntityMention, ParsedSentence, Sentence, Span, SyntaxWord, Token } from "../doc.ts";
-import { Tree } from "../syntax/tree.ts";
+import { Tree, universal } from "../syntax/tree.ts";
 import { LETTER, NUMBER, unitClass, UPPER } from "../text/chars.ts";
 import { PhraseMatcher } from "../text/phrases.ts";
 import { isHeadline } from "./entities.ts";
@@ -32,6 +32,8 @@ const DETERMINERS = new Set("the a an some many most several certain other its t
 const FIRST_PERSON = new Set(["i", "we", "me", "us", "my", "our", "i'd", "i'm", "we're", "we'd"]);
 const NON_SOURCES = new Set(["it", "this", "that", "there", "which", "what", "one", "nobody", "everyone", "everybody", "anyone", "all"]);
 const PRONOUNS = new Set(["he", "she", "they", "him", "her", "them", "you"]);
+/** The subject pronouns that stand for a person or a group named before. */
+const PERSONAL_PRONOUNS = new Set(["he", "she", "they"]);
 const MODALS = new Set(["could", "might", "would", "can", "may", "should", "must"]);
 const POSSIBILITY_MODALS = new Set(["could", "might", "can", "may"]);
 /** Words of a role or title, so a name can be told from the role that precedes it. */
@@ -73,6 +75,8 @@ interface Candidate {
   cue: TokenRange;
   frame: CueFrame;
   source?: TokenRange;
+  /** What a relative pronoun source stands for: "Democrats" in "Democrats, who have argued". */
+  antecedent?: TokenRange;
   /** Where the cue's content stands, in characters. */
   content: Span;
   /** A modifier of another cue rather than a statement of its own ("citing X"). */
@@ -160,14 +164,14 @@ function annotate(doc: Doc): Attribution[] {
     // names the entities layer found before this sentence count as seen
     for (; personAt < persons.length && persons[personAt].start < sentence.start; personAt++) remember(people, persons[personAt].canonical);
     const parsed = parses?.[sentence.index];
-    const fits = (c: Candidate) => accept(doc, c, parsed) && (c.frame !== "evidential" || namesParty(doc, sentence, c.source!, entities, people));
+    const fits = (c: Candidate) => accept(doc, c, parsed) && (c.frame !== "evidential" || namesParty(doc, sentence, c.source!, c.cue, entities, people));
     let candidates = findCandidates(doc, sentence, quoted).filter((c) => fits(c) && !(parsed && claimsAThing(doc, parsed, c)));
     // what the cue list did not find, the parse may: a reporting verb's subject ("Trump bemoaned X and said …")
     if (!candidates.length && parsed) candidates = parsedCandidates(doc, parsed).filter(fits);
     // "“I would answer, and he would say ‘uh huh’,” Lynch said": a cue inside the quotation is the speaker's story
     const outside = candidates.filter((c) => !isQuotedAt(quoted.ranges, doc.tokens[c.cue.start].start));
     if (outside.length) candidates = outside;
-    for (const c of candidates) c.resolved = resolve(doc, c.source!, people, entities);
+    for (const c of candidates) c.resolved = resolve(doc, c.antecedent ?? c.source!, people, entities) ?? (c.antecedent && text(doc, c.antecedent));
     return buildAttributions(doc, sentence, candidates);
   });
   inheritSpeakers(doc, found, quoted);
@@ -260,7 +264,7 @@ function findCandidates(doc: Doc, sentence: Sentence, quoted: Quotations): Candi
           ? nounCandidate(doc, sentence, cue)
           : gerundAsNoun(doc, sentence, cue)
             ? undefined
-            : verbCandidate(doc, sentence, cue, m.value, out);
+            : verbCandidate(doc, sentence, cue, m.value, out, quoted);
     if (candidate) out.push(candidate);
   }
   // a label or a tag outside the quotation names the speaker of cues inside it ("… say, look, …,” she continued.")
@@ -275,10 +279,12 @@ function findCandidates(doc: Doc, sentence: Sentence, quoted: Quotations): Candi
 const CARRY_ON = new Set(["continued", "continues", "went"]);
 
 /**
- * "“…,” she continued." / "Caddell continued:": a verb that, on its own, tells of going on with anything
- * is a speech verb where it tags a quotation or opens one with a colon.
+ * "“…,” she continued." / "Caddell continued:" / "She continued, “…": a verb that, on its own, tells of
+ * going on with anything is a speech verb where it tags a quotation or opens one.
  */
 function carryOnTag(doc: Doc, sentence: Sentence): Candidate | undefined {
+  const opening = carryOnOpening(doc, sentence);
+  if (opening) return opening;
   let end = sentence.tokenEnd;
   while (end > sentence.tokenStart && /^[.,:]$/.test(word(doc, end - 1))) end--;
   let verb = end - 1;
@@ -289,6 +295,22 @@ function carryOnTag(doc: Doc, sentence: Sentence): Candidate | undefined {
   if (!source || (!colon && (source.start - 1 <= sentence.tokenStart || !/^[,”"’']$/.test(word(doc, source.start - 1))))) return undefined;
   const cue = { start: verb, end: end };
   return { cue, frame: "verb", source, content: colon ? contentAfter(doc, sentence, end) : contentBefore(doc, sentence, source.start), citing: false };
+}
+
+/** The most words a speaker may take before "continued" opening a quotation: "Senate Majority Leader Mitch McConnell". */
+const MAX_OPENING_SPEAKER = 6;
+
+/** "She continued, “For us, …" / "Limbaugh continued: “They are …": the speaker opens the sentence, the quotation follows. */
+function carryOnOpening(doc: Doc, sentence: Sentence): Candidate | undefined {
+  for (let verb = sentence.tokenStart + 1; verb + 2 < sentence.tokenEnd && verb - sentence.tokenStart <= MAX_OPENING_SPEAKER; verb++) {
+    const end = word(doc, verb) === "went" && word(doc, verb + 1) === "on" ? verb + 2 : verb + 1;
+    if (!CARRY_ON.has(word(doc, verb)) || (word(doc, verb) === "went" && end === verb + 1)) continue;
+    if (end + 1 >= sentence.tokenEnd || !/^[,:]$/.test(word(doc, end)) || !opensQuoteMark(word(doc, end + 1))) return undefined;
+    const source = phraseBefore(doc, sentence, verb);
+    if (!source || source.start !== sentence.tokenStart) return undefined;
+    return { cue: { start: verb, end }, frame: "verb", source, content: contentAfter(doc, sentence, end + 1), citing: false };
+  }
+  return undefined;
 }
 
 /**
@@ -369,9 +391,13 @@ function prepositionCandidate(doc: Doc, sentence: Sentence, cue: TokenRange): Ca
   const source = phraseAfter(doc, sentence, cue.end);
   if (!source) return undefined;
   const citing = word(doc, cue.start) === "citing";
-  // "according to X, Y" puts the content after the source; "Y, according to X" before the cue
+  // "according to X, Y" puts the content after the source; "Y, according to X" before the cue, whatever
+  // follows X ("…, according to an analysis by Lily Batchelder, a former Democratic tax aide …"). "…,
+  // citing X, that …" modifies a report, and its content stays what follows.
   const after = contentAfter(doc, sentence, source.end);
-  const content = after.end > after.start ? after : contentBefore(doc, sentence, cue.start);
+  const before = contentBefore(doc, sentence, cue.start);
+  const trailing = !citing && cue.start > sentence.tokenStart && word(doc, cue.start - 1) === "," && before.end > before.start;
+  const content = after.end > after.start && !trailing ? after : before;
   return { cue, frame: "preposition", source, content, citing };
 }
 
@@ -384,7 +410,9 @@ function passiveAgent(doc: Doc, sentence: Sentence, cue: TokenRange, frame: CueF
   return source && { cue, frame, source, content: contentBefore(doc, sentence, firstModifier), citing: false };
 }
 
-function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: CueFrame, earlier: Candidate[]): Candidate | undefined {
+function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: CueFrame, earlier: Candidate[], quoted?: Quotations): Candidate | undefined {
+  // what the words around the cue do not give, the parse may; not inside a quotation, whose cues are the speaker's story
+  const fromParse = (): Candidate | undefined => (quoted && !isQuotedAt(quoted.ranges, doc.tokens[cue.start].start) ? parsedSubject(doc, sentence, cue, frame) : undefined);
   const cueStart = withLightVerb(doc, sentence, cue);
   const full = { start: cueStart, end: cue.end };
   const modifiers = modifiersBefore(doc, sentence, cueStart);
@@ -396,47 +424,136 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
   // "two theories may explain", "one could say": what might be said has not been said
   if (modifiers.some((i) => POSSIBILITY_MODALS.has(word(doc, i)))) return undefined;
   const left = (modifiers.at(-1) ?? cueStart) - 1;
+  // "Democrats, who have argued that …": the relative pronoun is the source, standing for the phrase before it
+  const relative = relativeSubject(doc, sentence, cue, left);
+  if (relative) return { cue: full, frame, ...relative, content: contentAfterVerb(doc, sentence, full), citing: false };
   // "Kolvany says … and accuses Belgrast": a coordinated verb shares the subject of the first
   if (left >= sentence.tokenStart && COORDINATORS.has(word(doc, left))) {
-    const shared = earlier.at(-1)?.source;
-    return shared && { cue: full, frame, source: shared, content: contentAfter(doc, sentence, full.end), citing: false };
-  }
-  // "…, said Maria Lopez, who added that …": the relative pronoun stands for the name before its comma
-  if (left - 1 > sentence.tokenStart && word(doc, left) === "who" && word(doc, left - 1) === ",") {
-    const antecedent = nameEndingAt(doc, sentence, left - 1);
-    if (antecedent) return { cue: full, frame, source: antecedent, content: contentAfter(doc, sentence, full.end), citing: false };
+    const shared = earlier.at(-1);
+    if (!shared) return fromParse();
+    return { cue: full, frame, source: shared.source, antecedent: shared.antecedent, content: contentAfterVerb(doc, sentence, full), citing: false };
   }
   const before = phraseBefore(doc, sentence, cueStart);
   if (before) {
     const after = contentAfter(doc, sentence, full.end);
-    // "…, supply chain stress, and the dangers": a noun in a list, not a verb
-    if (full.end < sentence.tokenEnd && /^(,|and|or)$/.test(word(doc, full.end)) && /^(and|or)\b/i.test(doc.text.slice(after.start, after.end))) return undefined;
+    // "…, supply chain stress, and the dangers": a noun in a list, not a verb ("…, she said, and …" is one)
+    const followed = full.end < sentence.tokenEnd;
+    const listed = followed && /^(,|and|or)$/.test(word(doc, full.end)) && /^(and|or)\b/i.test(doc.text.slice(after.start, after.end));
+    const parenthetical = followed && isPronoun(doc, before) && word(doc, full.end) === ",";
+    if (listed && !parenthetical) return undefined;
     // "“…,” the minister told reporters in Belgrast": what was said is the quote, not the place
-    const content = after.end > after.start && !quoteJustBefore(doc, sentence, before.start) ? after : contentBefore(doc, sentence, before.start);
+    const content = after.end > after.start && !quoteJustBefore(doc, sentence, before.start) ? contentAfterVerb(doc, sentence, full) : contentBefore(doc, sentence, before.start);
     return { cue: full, frame, source: before, content, citing: false };
   }
   // a straight apostrophe too: some archives write quotes as ''…''
   const afterPunctuation = left >= sentence.tokenStart && /^[,”"’'»—–-]$/.test(word(doc, left));
-  if (!afterPunctuation) return undefined;
+  if (!afterPunctuation) return fromParse();
   // "…, adding that": a participle shares the subject of the clause it hangs from
   if (word(doc, cue.start).endsWith("ing")) {
     const shared = earlier.at(-1)?.source ?? subjectOfClause(doc, sentence, cue.start) ?? subjectAtStart(doc, sentence);
-    return shared && { cue: full, frame, source: shared, content: contentAfter(doc, sentence, full.end), citing: false };
+    return shared && { cue: full, frame, source: shared, content: contentAfterVerb(doc, sentence, full), citing: false };
   }
+  // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Council, said North Korea's
+  // latest …": a subject the parse finds opening the sentence is the speaker, not the words after the verb
+  const opening = fromParse();
+  if (opening?.source!.start === sentence.tokenStart && !opensQuoteMark(word(doc, sentence.tokenStart))) return opening;
   // "…, said Lopez" / "“…,” said the minister"
   const inverted = left === cueStart - 1 && frame !== "stance" ? phraseAfter(doc, sentence, full.end) : undefined;
   if (inverted && (isCapitalised(doc, inverted.start) || /^(the|a|an)$/.test(word(doc, inverted.start)) || nounSubjectWithin(doc, doc.layers.syntax?.[sentence.index], cue, inverted)) && endsClause(doc, sentence, inverted.end))
     return { cue: full, frame, source: inverted, content: contentBefore(doc, sentence, cueStart), citing: false };
   // "Kim Jong Gyu, vice foreign minister of …, gave": skip the apposition back to the name
   const apposed = phraseBeforeApposition(doc, sentence, left);
-  if (apposed) return { cue: full, frame, source: apposed, content: contentAfter(doc, sentence, full.end), citing: false };
+  if (apposed) return { cue: full, frame, source: apposed, content: contentAfterVerb(doc, sentence, full), citing: false };
+  return fromParse();
+}
+
+/** "for effective supply and demand": a word conjoined to a noun is a noun whatever its tag. */
+const conjoinedToNoun = (tree: Tree, word: SyntaxWord): boolean => universal(word.deprel) === "conj" && tree.head(word)?.upos !== "VERB";
+
+/** The verb of a cue as the parse has it: "called" in "called for", "pointed" in "pointed out". */
+function cueVerb(doc: Doc, tree: Tree, cue: TokenRange): SyntaxWord | undefined {
+  for (let i = cue.start; i < cue.end; i++) {
+    const w = tree.wordAt(doc.tokens[i].start);
+    if (w?.upos === "VERB") return w;
+  }
   return undefined;
 }
 
-/** "received any warning before the dam collapsed": an -ing cue the parse tags a noun is not the verb of a speech. */
+/** Relations of a verb that heads a clause with a subject of its own. */
+const CLAUSE_HEADS = new Set(["root", "conj", "ccomp", "advcl", "parataxis"]);
+
+/**
+ * What the words next to a cue did not give, the parse may: the subject of the cue verb, standing before
+ * it ("A Quinnipiac University poll released in late August found", "Scott beamed and asked the crowd",
+ * "Ivanka Trump, the nominee's eldest daughter, noted"), with its own words only.
+ */
+function parsedSubject(doc: Doc, sentence: Sentence, cue: TokenRange, frame: CueFrame): Candidate | undefined {
+  const parsed = doc.layers.syntax?.[sentence.index];
+  if (!parsed || parsed.words.length > MAX_PARSED_WORDS) return undefined;
+  const tree = Tree.of(parsed);
+  const verb = cueVerb(doc, tree, cue);
+  // the verb of a clause: not "to find" after "trying", nor "called" in "His group, called the Legacy Fund,"
+  const subject = verb?.upos === "VERB" && CLAUSE_HEADS.has(universal(verb.deprel)) && !conjoinedToNoun(tree, verb) ? tree.subject(verb) : undefined;
+  // a passive subject is what is spoken of ("the issue was first reported by …"), and a clause speaks for no one
+  if (!verb || !subject || subject.deprel !== "nsubj" || !SPEAKER_TAGS.has(subject.upos) || subject.end > doc.tokens[cue.start].start) return undefined;
+  if (tree.children(verb, "aux").some((a) => MODAL_LEMMAS.has(a.lemma))) return undefined;
+  // "Schiff, 56, who has served …": the name, up to the comma or the verb after it
+  const end = tree.words.find((w) => w.index > subject.index && (w.lemma === "," || w.upos === "VERB"));
+  const own = ownWords(tree, subject).filter((w) => !end || w.index < end.index);
+  const source = { start: own[0].token, end: own[own.length - 1].token + 1 };
+  // "According to the Daily Courier, Lindor's mayor, Tomas Reyl, has said": a misparse that takes in another cue
+  if (CUES.findAll(doc.tokens, source.start, source.end).length) return undefined;
+  return { cue, frame, source, content: contentAfterVerb(doc, sentence, cue), citing: false };
+}
+
+const RELATIVE_PRONOUNS = new Set(["who", "which"]);
+
+/**
+ * "Democrats on Capitol Hill, who have argued …", "the AP, which first reported the story": a cue verb
+ * whose subject is the relative pronoun right before it. PolNeAR, like the parse, takes the pronoun
+ * for the subject; the noun its clause describes in the parse says who that is, else the name or
+ * the "the" + role before its comma ("…, said Maria Lopez, who added that …").
+ */
+function relativeSubject(doc: Doc, sentence: Sentence, cue: TokenRange, left: number): Pick<Candidate, "source" | "antecedent"> | undefined {
+  if (left <= sentence.tokenStart || !RELATIVE_PRONOUNS.has(word(doc, left))) return undefined;
+  // a clause set off by a comma or a dash tells of a party already named; one that restricts the noun
+  // ("those pessimists who say", "lawmakers who mention") makes a kind of people, not a source
+  if (!/^[,—–-]$/.test(word(doc, left - 1))) return undefined;
+  const source = { start: left, end: left + 1 };
+  const parsed = doc.layers.syntax?.[sentence.index];
+  const tree = parsed && parsed.words.length <= MAX_PARSED_WORDS ? Tree.of(parsed) : undefined;
+  if (tree) {
+    const verb = tree.wordAt(doc.tokens[cue.start].start);
+    const pronoun = tree.wordAt(doc.tokens[left].start);
+    // "the system, which advocates say disadvantages schools": the pronoun is what is said, not who says it
+    if (!verb || !pronoun || tree.head(pronoun) !== verb || !pronoun.deprel.startsWith("nsubj")) return undefined;
+    // its verb heads the relative clause, which hangs from the noun it describes
+    const clause = tree.head(pronoun);
+    const described = clause?.deprel === "acl:relcl" ? tree.head(clause) : undefined;
+    // a name or a noun: "…, or whatever, who believes" describes no one
+    if (described && (described.upos === "NOUN" || described.upos === "PROPN") && described.end <= pronoun.start) {
+      // "If you're a patriotic American, …, who believes": a predicate noun's subject and copula are not the party
+      const own = ownWords(tree, described, "nsubj", "csubj", "cop", "mark", "aux", "advcl", "obl", "expl", "advmod");
+      return { source, antecedent: { start: own[0].token, end: own[own.length - 1].token + 1 } };
+    }
+  }
+  const antecedent = nameEndingAt(doc, sentence, left - 1);
+  return antecedent && { source, antecedent };
+}
+
+/**
+ * "received any warning before the dam collapsed", "Editor's note:": an -ing cue, or one with an owner,
+ * that the parse tags a noun is not the verb of a speech.
+ */
 function gerundAsNoun(doc: Doc, sentence: Sentence, cue: TokenRange): boolean {
   const parsed = doc.layers.syntax?.[sentence.index];
-  return !!parsed && word(doc, cue.start).endsWith("ing") && Tree.of(parsed).wordAt(doc.tokens[cue.start].start)?.upos === "NOUN";
+  if (!parsed) return false;
+  const tree = Tree.of(parsed);
+  const cueWord = tree.wordAt(doc.tokens[cue.start].start);
+  if (cueWord?.upos !== "NOUN") return false;
+  // "Editor's note:", "Oz's show": a noun with an owner, which is no statement ("the IMF's estimate" is one)
+  const owned = cue.start > sentence.tokenStart && /^['’]s$/.test(word(doc, cue.start - 1)) && !!tree.child(cueWord, "nmod:poss");
+  return word(doc, cue.start).endsWith("ing") || (owned && !STATEMENT.has(word(doc, cue.start)));
 }
 
 /** Indices of the auxiliaries and adverbs standing right before token `i`, nearest first. */
@@ -536,8 +653,10 @@ function skipTimeAdjunct(doc: Doc, sentence: Sentence, i: number): number {
 function phraseAfter(doc: Doc, sentence: Sentence, i: number): TokenRange | undefined {
   let end = i;
   while (end < sentence.tokenEnd && end - i <= MAX_SOURCE_TOKENS && (inPhrase(doc, end) || (end === i && DETERMINERS.has(word(doc, end))))) {
-    // "the report from Zero Hedge suggests": the phrase ends where the next cue begins
-    if (end > i && CUES.matchAt(doc.tokens, end, sentence.tokenEnd)) break;
+    // "the report from Zero Hedge suggests": the phrase ends where the next verb cue begins; a statement
+    // noun heads it ("according to the post-debate analysis")
+    const next = end > i ? CUES.matchAt(doc.tokens, end, sentence.tokenEnd) : undefined;
+    if (next && next.value !== "noun") break;
     end++;
   }
   if (end === i || end - i > MAX_SOURCE_TOKENS) return undefined;
@@ -624,10 +743,13 @@ function subjectOfClause(doc: Doc, sentence: Sentence, participle: number): Toke
   return own.length ? { start: own[0].token, end: own[own.length - 1].token + 1 } : undefined;
 }
 
-/** A phrase's own words: its head with its determiners and modifiers, not a relative clause or an apposition after it. */
-function ownWords(tree: Tree, head: SyntaxWord): SyntaxWord[] {
+/**
+ * A phrase's own words: its head with its determiners and modifiers, not a relative clause or an
+ * apposition after it, nor the dependents of the relations named in `alsoNot`.
+ */
+function ownWords(tree: Tree, head: SyntaxWord, ...alsoNot: string[]): SyntaxWord[] {
   const after = new Set<SyntaxWord>();
-  for (const c of tree.children(head, "acl", "appos", "punct", "parataxis")) for (const w of tree.subtree(c)) after.add(w);
+  for (const c of tree.children(head, "acl", "appos", "punct", "parataxis", ...alsoNot)) for (const w of tree.subtree(c)) after.add(w);
   return tree.subtree(head).filter((w) => !after.has(w));
 }
 
@@ -647,6 +769,34 @@ function contentAfter(doc: Doc, sentence: Sentence, i: number): Span {
   while (last >= i && /^[.!?]$/.test(word(doc, last))) last--;
   if (last < i) return { start: doc.tokens[Math.min(i, sentence.tokenEnd - 1)].end, end: doc.tokens[Math.min(i, sentence.tokenEnd - 1)].end };
   return { start: doc.tokens[i].start, end: doc.tokens[last].end };
+}
+
+/**
+ * What a verb cue reports: the rest of the sentence after it, and no further than the end of a
+ * subordinate clause of the cue's own that opens the sentence.
+ */
+function contentAfterVerb(doc: Doc, sentence: Sentence, cue: TokenRange): Span {
+  return withinLeadingClause(doc, sentence, cue, contentAfter(doc, sentence, cue.end));
+}
+
+/**
+ * "Though she called Wells Fargo's behavior “outrageous”, Clinton restricted comments …": what the verb
+ * of a subordinate clause before the main one reports ends with that clause, as the parse has it.
+ */
+function withinLeadingClause(doc: Doc, sentence: Sentence, cue: TokenRange, content: Span): Span {
+  const parsed = doc.layers.syntax?.[sentence.index];
+  if (!parsed || parsed.words.length > MAX_PARSED_WORDS) return content;
+  const tree = Tree.of(parsed);
+  const verb = cueVerb(doc, tree, cue);
+  if (!verb) return content;
+  // "Though she called … and called for …": a verb anywhere inside the clause ends with it too
+  const leading = [verb, ...tree.ancestors(verb)].find((w) => universal(w.deprel) === "advcl");
+  const main = leading && tree.head(leading);
+  if (!leading || !main) return content;
+  const clause = tree.subtree(leading).filter((w) => w.upos !== "PUNCT" || closesQuoteMark(doc.text.slice(w.start, w.end)));
+  const end = clause[clause.length - 1].end;
+  if (end > main.start || end <= content.start) return content;
+  return { start: content.start, end: Math.min(content.end, end) };
 }
 
 /** Whether the sentence opens with a quote that closes (with its comma) right before token `i`. */
@@ -672,23 +822,30 @@ function contentBefore(doc: Doc, sentence: Sentence, i: number): Span {
 
 // ---------------------------------------------------------------- checks and names
 
+/** Cues that report words said or written, which "it" can stand for the speaker of (a document, a body). */
+const SPEECH_CUES = new Set("said says added adds wrote writes reported reports noted notes stated states argued argues claimed claims warned warns told tells".split(" "));
+
 /** Whether a candidate has a source worth reporting: not the writer, not a thing, not a bare number. */
 function accept(doc: Doc, c: Candidate, parsed?: ParsedSentence): boolean {
   if (!c.source) return false;
+  // a relative pronoun is as good a source as the phrase it stands for, which its clause's verb speaks for
+  const source = c.antecedent ?? c.source;
   const words: string[] = [];
-  for (let i = c.source.start; i < c.source.end; i++) words.push(word(doc, i));
+  for (let i = source.start; i < source.end; i++) words.push(word(doc, i));
   const first = words[0];
   // "our correspondent says" is the outlet's reporter; "we said", "my view" are the writer
   const ownReporter = (first === "our" || first === "my") && words.length > 1 && SOURCE_NOUNS.has(words[1]);
   if (!ownReporter && words.some((w) => FIRST_PERSON.has(w))) return false;
-  if (words.length === 1 && NON_SOURCES.has(first)) return false;
+  // "…,” it added.", "It says the campaign violated …": a document or a body that speaks, for a verb of speech
+  const speaks = first === "it" && c.frame === "verb" && !c.antecedent && SPEECH_CUES.has(text(doc, c.cue).toLowerCase());
+  if (words.length === 1 && NON_SOURCES.has(first)) return speaks;
   // generic "you could say"
-  if (first === "you" && c.source.end < doc.tokens.length && MODALS.has(doc.tokens[c.source.end].lower)) return false;
+  if (first === "you" && source.end < doc.tokens.length && MODALS.has(doc.tokens[source.end].lower)) return false;
   // "66 percent said": a poll's respondents, not a source ("a 2014 study found" has one)
   const prep = words.findIndex((w, i) => i > 0 && (w === "of" || w === "from" || w === "by"));
   const head = prep > 0 ? words.slice(0, prep) : words;
   if (head.some((w) => w === "percent" || w === "%") || /^\d/.test(head[head.length - 1])) return false;
-  return isSourceLike(doc, c.source) || (c.frame !== "evidential" && nounSubjectWithin(doc, parsed, c.cue, c.source));
+  return isSourceLike(doc, source) || (c.frame !== "evidential" && (!!c.antecedent || nounSubjectWithin(doc, parsed, c.cue, source)));
 }
 
 /**
@@ -740,10 +897,13 @@ function isRoleNoun(head: string | undefined): boolean {
  * a capitalised common noun opening the sentence ("Rescuers found 24 people"): a capital there counts
  * only when the entities layer or an earlier full name vouches for it.
  */
-function namesParty(doc: Doc, sentence: Sentence, source: TokenRange, entities: EntityIndex, people: People): boolean {
+function namesParty(doc: Doc, sentence: Sentence, source: TokenRange, cue: TokenRange, entities: EntityIndex, people: People): boolean {
   const first = source.start;
   if (first !== sentence.tokenStart || source.end - first > 1) return true;
   const t = doc.tokens[first];
+  // "He suggested that …", "He concluded: …": a person's finding is a statement; "They found a way" is not
+  const statement = cue.end < sentence.tokenEnd && (word(doc, cue.end) === "that" || word(doc, cue.end) === ":");
+  if (PERSONAL_PRONOUNS.has(t.lower)) return statement;
   return SOURCE_NOUNS.has(t.lower) || entities.covers(t.start, t.end) || people.bySurname.has(t.lower);
 }
 
