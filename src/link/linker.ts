@@ -227,10 +227,10 @@ export class Linker {
     for (const slot of candidates) {
       // another sentence of the same article is another statement of it, not a second report of one
       if (doc >= 0 && this.#doc[slot] === doc) continue;
-      // one conflicting member is enough to keep the claim out: the others need no scoring
-      if (vetoed.has(this.#proposition[slot])) continue;
-      const score = this.#similarity(stamp, q, this.#termPool.subarray(this.#termStart[slot], this.#termStart[slot + 1]));
       const prop = this.#proposition[slot];
+      // one conflicting member is enough to keep the claim out: the others need no scoring
+      if (vetoed.has(prop)) continue;
+      const score = this.#similarity(stamp, q, this.#termPool.subarray(this.#termStart[slot], this.#termStart[slot + 1]));
       // a proposition one of whose members conflicts with the claim's frame is not the claim's, however close another member
       if (score < 0) vetoed.add(prop);
       if (score <= 0) continue;
