@@ -16,7 +16,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { setFlagsFromString } from "node:v8";
 import { basename, dirname, join, resolve } from "node:path";
 import winkNLP from "wink-nlp";
 import model_ from "wink-eng-lite-web-model";
@@ -30,12 +29,10 @@ import { openStore } from "../src/store/index.ts";
 import type { ClaimFilter, Store } from "../src/store/types.ts";
 import { defaultSyntaxModel, syntacticWords, syntaxModelPath } from "../src/syntax/index.ts";
 import { segment } from "../src/text/index.ts";
+import { tightenHeapGrowth } from "../src/cli/heap.ts";
 import { pageStage } from "./bench-page.ts";
 import { analyzeStage, copyToPostgres, database, postgresServer, workersStage } from "./bench-scale.ts";
 import { pairwiseScores, random, syntheticArticles, type SyntheticArticle } from "./synthetic.ts";
-
-// the heap grows as the CLI lets it (bin/triangulate.js), so the figures are what users get
-setFlagsFromString("--heap-growing-percent=20");
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
@@ -173,6 +170,8 @@ async function linkStage(articles: number): Promise<void> {
   const analysed = performance.now();
   // where the peak comes from: the analysis of every article in this process, or the one linkNew after it
   const analysedRss = peakRss();
+  // as `triangulate analyze` links
+  tightenHeapGrowth();
   const session = new LinkSession(store);
   const linked = await session.linkNew();
   const seconds = (performance.now() - t0) / 1000;

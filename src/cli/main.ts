@@ -14,6 +14,7 @@ import { storyCommand } from "./commands/story.ts";
 import { timelineCommand } from "./commands/timeline.ts";
 import { watchCommand } from "./commands/watch.ts";
 import { workerCommand } from "./commands/worker.ts";
+import { tightenHeapGrowth } from "./heap.ts";
 
 export const COMMANDS: Command[] = [
   analyzeCommand,
@@ -66,6 +67,8 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       io.stdout.write(helpText(command));
       return 0;
     }
+    // analyze does it once its threads are done
+    if (command !== analyzeCommand) tightenHeapGrowth();
     return await command.run(values, positionals, io);
   } catch (e) {
     if (e instanceof TriangulateError) {

@@ -3,6 +3,7 @@ import type { ClaimRecord } from "../../extract/claims.ts";
 import { linkStore } from "../../link/index.ts";
 import { availableParallelism } from "node:os";
 import { TriangulateError } from "../../errors.ts";
+import { tightenHeapGrowth } from "../heap.ts";
 import { common, storeOf, str, write, type Command } from "../command.ts";
 import { documentReport } from "../format.ts";
 import { ingestFlags, ingestOptions } from "./ingest-flags.ts";
@@ -37,6 +38,7 @@ export const analyzeCommand: Command = {
         if (format === "json") all.push(result);
         else report(result, format, io);
       }
+      tightenHeapGrowth();
       linked = await linkStore(store);
     } finally {
       await store.close();
