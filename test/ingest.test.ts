@@ -292,6 +292,14 @@ describe("reading folders", () => {
     );
   });
 
+  test("a file without a date in its metadata takes the one its name holds, never a bare number", async () => {
+    const dated = onlyDoc(await collect([await file("names/reuters_2016-07-12_troops-sent.txt", PARAGRAPHS[0])]));
+    const compact = onlyDoc(await collect([await file("names/story_20160712.md", PARAGRAPHS[0])]));
+    const numbered = onlyDoc(await collect([await file("names/report-20161312.txt", PARAGRAPHS[0])]));
+    const own = onlyDoc(await collect([await file("names/2016-07-12-notes.md", `---\ndate: 2024-03-05\n---\n${PARAGRAPHS[0]}`)]));
+    assert.deepEqual([dated.meta.date, compact.meta.date, numbered.meta.date, own.meta.date], ["2016-07-12", "2016-07-12", undefined, "2024-03-05"]);
+  });
+
   test("a folder with nothing readable says so", async () => {
     await file("empty-folder/notes.pdf", "x");
     assert.match(onlyError(await collect([join(dir, "empty-folder")])), /no readable files/);
@@ -405,6 +413,10 @@ describe("fetching URLs", () => {
           res.writeHead(200, { "content-type": "text/plain; charset=windows-1252" });
           res.end(iconv.encode("“Quoted” text, café.", "windows-1252"));
           return;
+        case "/2016/07/12/undated-story":
+          res.writeHead(200, { "content-type": "text/plain" });
+          res.end(PARAGRAPHS[0]);
+          return;
         case "/big":
           res.writeHead(200, { "content-type": "text/plain" });
           for (let i = 0; i < 10; i++) res.write(Buffer.alloc(1000, "a "));
@@ -442,6 +454,12 @@ describe("fetching URLs", () => {
   test("a feed URL gives its items", async () => {
     const doc = onlyDoc(await collect([`${base}/feed`], allow));
     assert.deepEqual([doc.id, doc.meta.outlet, doc.text], ["one", "Loop News", PARAGRAPHS[0]]);
+  });
+
+  test("a page without a date in its metadata takes the one its address holds", async () => {
+    assert.equal(onlyDoc(await collect([`${base}/2016/07/12/undated-story`], allow)).meta.date, "2016-07-12");
+    // a page's own date wins over its address
+    assert.equal(onlyDoc(await collect([`${base}/news/bridge-closed.html`], allow)).meta.date, "2024-03-05");
   });
 
   test("the charset in the Content-Type header decodes the body", async () => {

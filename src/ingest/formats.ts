@@ -1,10 +1,11 @@
 // Decoded text of one input → documents, by format. A file holding many records (JSONL, CSV, a feed)
 // gives one result per record, so one broken record never costs the others.
+import { basename } from "node:path";
 import type { DocMeta, SourceDoc } from "../doc.ts";
 import { parseCsv } from "./csv.ts";
 import { looksLikeFeed, parseFeed } from "./feed.ts";
 import { extractHtml } from "./html.ts";
-import { mergeMeta, metaFromRecord, slug, urlSlug } from "./meta.ts";
+import { dateInName, mergeMeta, metaFromRecord, slug, urlSlug } from "./meta.ts";
 import { markdownToText, splitFrontMatter, unwrapPlainText } from "./plaintext.ts";
 
 export type IngestResult = { ok: true; input: string; doc: SourceDoc } | { ok: false; input: string; error: string };
@@ -46,15 +47,15 @@ export function documentsFrom(text: string, format: Format, source: Source): Ing
   switch (format) {
     case "text": {
       const { body, meta } = splitFrontMatter(text);
-      return [documentResult(source, unwrapPlainText(body), meta)];
+      return [documentResult(source, unwrapPlainText(body), meta, source.input)];
     }
     case "markdown": {
       const { body, meta } = splitFrontMatter(text);
-      return [documentResult(source, markdownToText(body), meta)];
+      return [documentResult(source, markdownToText(body), meta, source.input)];
     }
     case "html": {
       const { text: main, meta } = extractHtml(text, source.url);
-      return [documentResult(source, main, meta)];
+      return [documentResult(source, main, meta, source.input)];
     }
     case "feed":
       return feedDocuments(text, source);
@@ -65,10 +66,17 @@ export function documentsFrom(text: string, format: Format, source: Source): Ing
   }
 }
 
-function documentResult(source: Source, text: string, meta: DocMeta): IngestResult {
+/**
+ * One document's result. Without a date in its metadata, it takes the one its address gives
+ * ("…/2016/07/12/…") or, for a file that holds one document, its name ("reuters_2016-07-12_troops.txt"):
+ * archives and scrapers name articles so, and a dated document resolves "on Tuesday" and sits in the timeline.
+ */
+function documentResult(source: Source, text: string, meta: DocMeta, file?: string): IngestResult {
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, input: source.input, error: "empty: no text found" };
-  const withUrl = source.url && !meta.url ? { ...meta, url: source.url } : meta;
+  const url = meta.url ?? source.url;
+  const date = meta.date ?? dateInName(url) ?? (file && !/^https?:/i.test(file) ? dateInName(basename(file)) : undefined);
+  const withUrl = { ...meta, ...(url ? { url } : {}), ...(date ? { date } : {}) };
   return { ok: true, input: source.input, doc: { id: source.id, text: trimmed, meta: { ...withUrl, origin: source.input } } };
 }
 

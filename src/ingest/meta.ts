@@ -23,6 +23,19 @@ export function normaliseDate(raw: string | null | undefined): string | undefine
   return ymd(parsed.getUTCFullYear(), parsed.getUTCMonth() + 1, parsed.getUTCDate());
 }
 
+/**
+ * The date an address or a file name holds ("/2016/07/12/", "2016-07-12_", "_20160712."): four digits
+ * of a year, a month and a day, alone between separators. Undefined without one: a bare number is more
+ * often an id than a date.
+ */
+export function dateInName(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const path = /^https?:\/\/[^/]+(\/[^?#]*)/i.exec(name)?.[1] ?? name;
+  const m = /(?:^|[^\d])((?:19|20)\d\d)([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])/.exec(path);
+  if (!m || (!m[2] && !/(?:^|[^\p{L}\d])\d{8}(?:[^\p{L}\d]|$)/u.test(path))) return undefined;
+  return ymd(+m[1], +m[3], +m[4]);
+}
+
 const monthNumber = (name: string): number => MONTHS.indexOf(name.toLowerCase()) + 1;
 
 function ymd(year: number, month: number, day: number): string | undefined {
