@@ -38,6 +38,13 @@ const CONFLICT = new Float64Array(0);
 /** A shared two-word wording this rare (its IDF over the most a term can have) says two claims report one statement. */
 const RARE_PHRASE = 0.5;
 
+/**
+ * How much a proposition's other members above the threshold add to its closest one's score, at most
+ * one such score's worth: a claim as close to a lone sentence as to an account several reports share
+ * joins the account (linking-dev: 8 → 9 cases linked; synthetic 10k: recall 0.974 → 0.988, precision 0.918 → 0.915).
+ */
+const OTHER_SUPPORT = 0.1;
+
 const DEFAULTS: Required<LinkerOptions> = { threshold: 0.5, minShared: 2, minSharedWords: 1, probeTerms: 8, maxPostings: 128 };
 
 const enum Kind {
@@ -221,9 +228,11 @@ export class Linker {
       }
     });
     // a proposition is as close as its closest member (adding up its members' evidence would count a
-    // wire story's copies several times), unless any member's frame conflicts with the claim's
+    // wire story's copies several times), unless any member's frame conflicts with the claim's; among
+    // propositions that close, other close members tip the choice (`OTHER_SUPPORT`)
     const closest = new Map<number, number>();
     const vetoed = new Set<number>();
+    const support = new Map<number, number>();
     for (const slot of candidates) {
       // another sentence of the same article is another statement of it, not a second report of one
       if (doc >= 0 && this.#doc[slot] === doc) continue;
@@ -235,10 +244,12 @@ export class Linker {
       if (score < 0) vetoed.add(prop);
       if (score <= 0) continue;
       closest.set(prop, Math.max(closest.get(prop) ?? 0, score));
+      if (score >= this.options.threshold) support.set(prop, (support.get(prop) ?? 0) + score);
     }
     let best: { score: number; proposition: number } | undefined;
-    for (const [proposition, score] of closest) {
+    for (const [proposition, top] of closest) {
       if (vetoed.has(proposition)) continue;
+      const score = top >= this.options.threshold ? top + OTHER_SUPPORT * Math.min(1, (support.get(proposition) ?? 0) - top) : top;
       if (score >= this.options.threshold && (!best || score > best.score || (score === best.score && proposition < best.proposition))) best = { score, proposition };
     }
     return best?.proposition;
