@@ -310,3 +310,8 @@ test("a cue word with an owner before it is a noun: 'Editor's note:', 'Oz's show
   assert.deepEqual(pipelineSources("But for Donald Trump, Oz's show proved to be a safe space."), [null]);
   assert.deepEqual(pipelineSources("The ministry's statement that the bridge was closed surprised no one."), ["The ministry"]);
 });
+
+test("an -ing cue after a form of 'be' is the verb of a speech even when the tagger reads a noun; 'a warning' stays a noun", () => {
+  assert.deepEqual(pipelineSources("Donald Trump is warning that a Clinton victory would bring scandal back."), ["Donald Trump"]);
+  assert.deepEqual(pipelineSources("He received a warning that the dam would break."), [null]);
+});

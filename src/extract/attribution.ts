@@ -551,6 +551,9 @@ function gerundAsNoun(doc: Doc, sentence: Sentence, cue: TokenRange): boolean {
   const tree = Tree.of(parsed);
   const cueWord = tree.wordAt(doc.tokens[cue.start].start);
   if (cueWord?.upos !== "NOUN") return false;
+  // "Trump is warning that …": after a form of "be", an -ing word is the verb, whatever the tagger says
+  const auxiliary = modifiersBefore(doc, sentence, cue.start).find((k) => !isAdverb(doc.tokens[k]));
+  if (word(doc, cue.start).endsWith("ing") && auxiliary !== undefined && BE_FORMS.has(word(doc, auxiliary))) return false;
   // "Editor's note:", "Oz's show": a noun with an owner, which is no statement ("the IMF's estimate" is one)
   const owned = cue.start > sentence.tokenStart && /^['’]s$/.test(word(doc, cue.start - 1)) && !!tree.child(cueWord, "nmod:poss");
   return word(doc, cue.start).endsWith("ing") || (owned && !STATEMENT.has(word(doc, cue.start)));
