@@ -9,7 +9,8 @@
 //            status filter timed in headless Chromium (scripts/bench-page.ts).
 //   query:   filtered `claims --limit 20` on a synthetic store of --articles articles (built once, kept in .tmp/).
 //   analyze, workers: see scripts/bench-scale.ts; the query stage also times a PostgreSQL copy.
-// Usage: npm run bench [-- --stage syntax|extract|link|analyze|workers|query|page] [-- --articles N] [-- --words N] [-- --claims N] [-- --profile]
+//   start:   `triangulate --help` as a user runs it (the compiled CLI in a process of its own), the median of 9.
+// Usage: npm run bench [-- --stage syntax|extract|link|analyze|workers|query|page|start] [-- --articles N] [-- --words N] [-- --claims N] [-- --profile]
 //   TRIANGULATE_SYNTAX_MODEL=FILE: a candidate syntax model in place of models/syntax.bin (all stages).
 //   --profile: after the extract measurement, one more pass over the same documents timing each
 //              annotator (and toClaimRecords) apart, printed as shares of the pass's time.
@@ -319,9 +320,30 @@ async function queryStage(articles: number): Promise<void> {
   console.log(`query: claims p95 ${sqlite.toFixed(1)} ms (${articles / 1000}k articles, sqlite) / ${postgres}`);
 }
 
+/** `triangulate --help` in a fresh process, built first: the median wall time of 9 runs after one untimed. */
+function startStage(): void {
+  const build = spawnSync("npm", ["run", "--silent", "build:cli"], { cwd: resolve(import.meta.dirname, ".."), stdio: "inherit" });
+  if (build.status !== 0) throw new Error("npm run build:cli failed");
+  const cli = resolve(import.meta.dirname, "../bin/triangulate.js");
+  const times: number[] = [];
+  for (let round = 0; round < 10; round++) {
+    const t0 = performance.now();
+    const run = spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`triangulate --help failed: ${run.stderr}`);
+    if (round) times.push(performance.now() - t0);
+  }
+  const bare = spawnSync(process.execPath, ["-e", "0"]);
+  const t0 = performance.now();
+  spawnSync(process.execPath, ["-e", "0"]);
+  const node = performance.now() - t0;
+  if (bare.status !== 0) throw new Error("node -e 0 failed");
+  times.sort((a, b) => a - b);
+  console.log(`start: triangulate --help in ${times[4].toFixed(0)} ms (median of 9; node alone ${node.toFixed(0)} ms)`);
+}
+
 if (stage === "all") {
   // each stage in a process of its own, so one's memory does not count in the other's peak
-  for (const s of ["syntax", "extract", "link", "analyze", "workers", "query", "page"]) {
+  for (const s of ["start", "syntax", "extract", "link", "analyze", "workers", "query", "page"]) {
     const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...args, "--stage", s], { stdio: "inherit" });
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
@@ -332,4 +354,5 @@ else if (stage === "query") await queryStage(Number(flag("articles", "100000")))
 else if (stage === "analyze") await analyzeStage();
 else if (stage === "workers") await workersStage(Number(flag("worker-articles", "400")));
 else if (stage === "page") await pageStage(Number(flag("claims", "100000")));
-else throw new Error(`--stage takes syntax, extract, link, analyze, workers, query or page, not "${stage}"`);
+else if (stage === "start") startStage();
+else throw new Error(`--stage takes start, syntax, extract, link, analyze, workers, query or page, not "${stage}"`);
