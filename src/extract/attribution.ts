@@ -189,6 +189,12 @@ const REPORTING_LEMMAS = new Set(
 
 const SPEAKER_TAGS = new Set(["PROPN", "NOUN", "PRON"]);
 const MAX_PARSED_WORDS = 150;
+
+/** A sentence's parse as a tree; none without a parse or past MAX_PARSED_WORDS (a table or a run-on page, where reading subtrees would be quadratic). */
+function treeOf(doc: Doc, sentence: Sentence): Tree | undefined {
+  const parsed = doc.layers.syntax?.[sentence.index];
+  return parsed && parsed.words.length <= MAX_PARSED_WORDS ? Tree.of(parsed) : undefined;
+}
 const MODAL_LEMMAS = new Set(["would", "could", "might", "may", "should", "must", "can", "will", "shall"]);
 
 /**
@@ -488,9 +494,8 @@ const CLAUSE_HEADS = new Set(["root", "conj", "ccomp", "advcl", "parataxis"]);
  * "Ivanka Trump, the nominee's eldest daughter, noted"), with its own words only.
  */
 function parsedSubject(doc: Doc, sentence: Sentence, cue: TokenRange, frame: CueFrame): Candidate | undefined {
-  const parsed = doc.layers.syntax?.[sentence.index];
-  if (!parsed || parsed.words.length > MAX_PARSED_WORDS) return undefined;
-  const tree = Tree.of(parsed);
+  const tree = treeOf(doc, sentence);
+  if (!tree) return undefined;
   const verb = cueVerb(doc, tree, cue);
   // the verb of a clause: not "to find" after "trying", nor "called" in "His group, called the Legacy Fund,"
   const subject = verb?.upos === "VERB" && CLAUSE_HEADS.has(universal(verb.deprel)) && !conjoinedToNoun(tree, verb) ? tree.subject(verb) : undefined;
@@ -520,8 +525,7 @@ function relativeSubject(doc: Doc, sentence: Sentence, cue: TokenRange, left: nu
   // ("those pessimists who say", "lawmakers who mention") makes a kind of people, not a source
   if (!/^[,—–-]$/.test(word(doc, left - 1))) return undefined;
   const source = { start: left, end: left + 1 };
-  const parsed = doc.layers.syntax?.[sentence.index];
-  const tree = parsed && parsed.words.length <= MAX_PARSED_WORDS ? Tree.of(parsed) : undefined;
+  const tree = treeOf(doc, sentence);
   if (tree) {
     const verb = tree.wordAt(doc.tokens[cue.start].start);
     const pronoun = tree.wordAt(doc.tokens[left].start);
@@ -735,9 +739,8 @@ function isNameRun(doc: Doc, start: number, end: number): boolean {
  * from, read from the parse, with its own words only (not a relative clause or an apposition after it).
  */
 function subjectOfClause(doc: Doc, sentence: Sentence, participle: number): TokenRange | undefined {
-  const parsed = doc.layers.syntax?.[sentence.index];
-  if (!parsed || parsed.words.length > MAX_PARSED_WORDS) return undefined;
-  const tree = Tree.of(parsed);
+  const tree = treeOf(doc, sentence);
+  if (!tree) return undefined;
   const verb = tree.wordAt(doc.tokens[participle].start);
   const clause = verb && tree.head(verb);
   const subject = clause && tree.subject(clause);
@@ -787,9 +790,8 @@ function contentAfterVerb(doc: Doc, sentence: Sentence, cue: TokenRange): Span {
  * of a subordinate clause before the main one reports ends with that clause, as the parse has it.
  */
 function withinLeadingClause(doc: Doc, sentence: Sentence, cue: TokenRange, content: Span): Span {
-  const parsed = doc.layers.syntax?.[sentence.index];
-  if (!parsed || parsed.words.length > MAX_PARSED_WORDS) return content;
-  const tree = Tree.of(parsed);
+  const tree = treeOf(doc, sentence);
+  if (!tree) return content;
   const verb = cueVerb(doc, tree, cue);
   if (!verb) return content;
   // "Though she called … and called for …": a verb anywhere inside the clause ends with it too
