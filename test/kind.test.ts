@@ -258,3 +258,8 @@ test("a byline is never a claim, and a speaker telling what they did is one", ()
   const records = toClaimRecords(defaultPipeline().run(createDoc({ id: "t", text: "Jakob Merin is the Northern Post's regional correspondent.\n\nI voted for the Formosa resolution in 1955.", meta: {} })));
   assert.deepEqual(records.map((r) => r.kind), ["opinion", "claim"]);
 });
+
+test("what a named party will do on a given day is a claim (a plan the writer reports); the writer's forecast without a day is an opinion", () => {
+  const doc = defaultPipeline().run(createDoc({ id: "t", text: "Aung San Suu Kyi will visit Capitol Hill on Thursday. The talks will fail.", meta: { date: "2016-09-16" } }));
+  assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["claim", "opinion"]);
+});

@@ -70,6 +70,8 @@ export interface SentenceCues {
   locatedExistence?: Span;
   /** A proposal's content: "the bill would…". */
   proposalContent?: Span;
+  /** The day of what a named party will do, in the writer's voice: "She will visit Capitol Hill on Thursday". */
+  scheduled?: Span;
   /** The writer opens with a comment of their own: "Of course, …". */
   stanceOpener?: Span;
   /** The writer speaks as "I" or addresses "you" (not the "we" of an institution's statement). */
@@ -270,9 +272,11 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   setCue(values, spans, "eventVerb", shape.eventVerb);
   const certainty = found.certainty;
   const speculation = certainty && speculationCue(doc, certainty);
+  // "She will visit Capitol Hill on Thursday": what a named party will do on a given day is a plan the writer reports
+  const scheduled = !attributed && certainty?.label === "predicted" && found.date && values[ACTOR] > 0 ? found.date : undefined;
   if (!attributed) {
     setCue(values, spans, "ownModal", shape.modal);
-    setCue(values, spans, "ownSpeculation", speculation);
+    setCue(values, spans, "ownSpeculation", scheduled ? undefined : speculation);
     setCue(values, spans, "firstPerson", shape.personal);
   }
   setCue(values, spans, "abstractShare", undefined, shape.words ? shape.abstract / shape.words : 0);
@@ -305,6 +309,7 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     ...(actorState ? { actorState } : {}),
     ...(locatedExistence ? { locatedExistence } : {}),
     ...(shape.proposalContent && !attributed ? { proposalContent: shape.proposalContent } : {}),
+    ...(scheduled ? { scheduled } : {}),
     ...(stanceOpener && !attributed ? { stanceOpener } : {}),
     ...(shape.personal && !attributed && !INSTITUTIONAL_WE.has(shape.personal.lower) && !(parsed && reportsOwnDeed(Tree.of(parsed), shape.personal))
       ? { personalVoice: shape.personal }
@@ -672,8 +677,9 @@ export function rule(cues: SentenceCues): Ruling | undefined {
   // the writer stepping in to comment: "Of course, all of this is hypothetical"
   if (cues.stanceOpener && !has(cues, QUANTITY)) return { claim: false, because: words(cues.stanceOpener) };
   if (cues.evaluative) return { claim: false, because: words(cues.evaluative) };
-  // what a bill or plan would do is what its text says
+  // what a bill or plan would do is what its text says, and what a named party will do on a given day is its plan
   if (cues.proposalContent) return { claim: true, because: words(cues.proposalContent) };
+  if (cues.scheduled) return { claim: true, because: words(cues.scheduled) };
   // the writer's own speculation or prescription ("it could backfire", "this would give Moscow…",
   // "we must…") asserts nothing yet, unless it carries a figure
   if (has(cues, OWN_SPECULATION)) return { claim: false, because: spanOf(cues, OWN_SPECULATION) };
