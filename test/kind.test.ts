@@ -263,3 +263,9 @@ test("what a named party will do on a given day is a claim (a plan the writer re
   const doc = defaultPipeline().run(createDoc({ id: "t", text: "Aung San Suu Kyi will visit Capitol Hill on Thursday. The talks will fail.", meta: { date: "2016-09-16" } }));
   assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["claim", "opinion"]);
 });
+
+test("a sentence that names no actor, date or event is still a claim when the check-worthiness model is fairly sure of it", () => {
+  const text = "Donald Trump will not release his tax returns. He steadfastly refuses to do what every major party candidate has done in the past nine elections.";
+  const doc = defaultPipeline().run(createDoc({ id: "t", text, meta: { date: "2016-09-08" } }));
+  assert.equal(doc.layers.kind![1].kind, "claim");
+});
