@@ -265,7 +265,7 @@ test("what a named party will do on a given day is a claim (a plan the writer re
 });
 
 test("a sentence that names no actor, date or event is still a claim when the check-worthiness model is fairly sure of it", () => {
-  const text = "Donald Trump will not release his tax returns. He steadfastly refuses to do what every major party candidate has done in the past nine elections.";
-  const doc = defaultPipeline().run(createDoc({ id: "t", text, meta: { date: "2016-09-08" } }));
-  assert.equal(doc.layers.kind![1].kind, "claim");
+  const text = "The economic growth is less than half today what it was at the beginning of this year.";
+  const doc = defaultPipeline().run(createDoc({ id: "t", text, meta: {} }));
+  assert.equal(doc.layers.kind![0].kind, "claim");
 });

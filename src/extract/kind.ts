@@ -694,8 +694,8 @@ export function rule(cues: SentenceCues): Ruling | undefined {
   if (cues.actorState) return { claim: true, because: words(cues.actorState) };
   if (cues.locatedExistence) return { claim: true, because: words(cues.locatedExistence) };
   // nothing to check it against: no one named, no figure, no date, no event, unless the
-  // check-worthiness model is fairly sure there is ("He steadfastly refuses to do what every major
-  // party candidate has done in the past nine elections")
+  // check-worthiness model is fairly sure there is ("The economic growth is less than half today what
+  // it was at the beginning of this year")
   if (!has(cues, ACTOR) && !has(cues, DATE) && !has(cues, EVENT_VERB) && cues.values[CHECKWORTHY] <= FAIRLY_CHECKWORTHY) return { claim: false, because: [] };
   // an event told in the past tense with its actor or place and its time is a report of fact
   if (has(cues, EVENT_VERB) && has(cues, ACTOR) && has(cues, DATE) && !has(cues, FIRST_PERSON)) return { claim: true, because: spanOf(cues, EVENT_VERB) };
