@@ -1,6 +1,7 @@
 import { sourceKey } from "./names.ts";
 import { quantityValue, type QuantityValue, type Story, type StoryClaim } from "./story.ts";
 import { countedKey } from "./terms.ts";
+import { byDateThenDoc } from "./order.ts";
 
 // The numbers view: every figure of the story grouped by what it counts, each with who gave it,
 // when, whether as a range or a bound, and whether the one quoting it denies it. "64 people remain
@@ -66,7 +67,7 @@ const OWN_FIGURE = /\b(?:saying|said|says|adding|added|instead|put|puts|putting|
 
 const deniedIn = (c: StoryClaim, figure: string): boolean => c.stance === "denies" && !OWN_FIGURE.test(clauseOf(c.sentence, figure)?.before ?? "");
 
-const byDate = (a: NumberValue, b: NumberValue): number => (a.date ?? "").localeCompare(b.date ?? "") || a.doc.localeCompare(b.doc);
+const byDate = (a: NumberValue, b: NumberValue): number => byDateThenDoc(a.date ?? "", a.doc, b.date ?? "", b.doc);
 
 const valueOf = (c: StoryClaim, q: StoryClaim["quantities"][number], proposition: number): NumberValue => ({
   ...quantityValue(c, q),

@@ -1,5 +1,6 @@
 import type { SourceDocumentRow } from "../store/types.ts";
 import { sourceKey } from "./names.ts";
+import { byCodeUnits, byDateThenDoc } from "./order.ts";
 import type { SourceSummary } from "./story.ts";
 
 // The sources view as a tally that claims can be added to in any order: every field is a count, a
@@ -27,7 +28,7 @@ export interface SourceEvent {
 /** Where in the story something was met: the story reads claims by date, then document, then sentence. */
 type At = [date: string, doc: string, index: number, step: number];
 
-const compareAt = (a: At, b: At): number => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || a[2] - b[2] || a[3] - b[3];
+const compareAt = (a: At, b: At): number => byDateThenDoc(a[0], a[1], b[0], b[1]) || a[2] - b[2] || a[3] - b[3];
 const earlier = (a: At | undefined, b: At): boolean => !a || compareAt(b, a) < 0;
 
 /** One source's tally, as the store keeps it (JSON). */
@@ -47,23 +48,15 @@ export interface SourceState {
 /** One of a source's documents as the store hands them over, grouped by source: "date\u001fdoc". */
 export const documentEntry = (d: Pick<SourceDocumentRow, "date" | "doc">): string => `${d.date}\u001f${d.doc}`;
 
-// the story's order of documents is by date, then id, as String.localeCompare orders them (which an
-// Intl.Collator of the default locale does, many times faster); made on first use, as it costs a
-// command that never sorts (`--help`) a tenth of its start
-let collate: Intl.Collator["compare"] | undefined;
-const compareEntries = (a: string, b: string): number => {
-  collate ??= new Intl.Collator().compare;
-  const i = a.indexOf("\u001f");
-  const j = b.indexOf("\u001f");
-  return collate(a.slice(0, i), b.slice(0, j)) || collate(a.slice(i + 1), b.slice(j + 1));
-};
-
-/** Document ids in the story's order, from a source's entries in any order (the store's are mostly in it already: sorted only when not). */
+/**
+ * Document ids in the story's order (order.ts), from a source's entries in any order ("date\u001fdoc"
+ * sorts as date, then doc: the separator is below any character of a date). The store's come in it
+ * already, as its key orders them: sorted only when not.
+ */
 export function inStoryOrder(entries: string[]): string[] {
   let sorted = true;
-  for (let k = 1; k < entries.length && sorted; k++) sorted = compareEntries(entries[k - 1], entries[k]) <= 0;
-  const list = sorted ? entries : [...entries].sort(compareEntries);
-  return list.map((e) => e.slice(e.indexOf("\u001f") + 1));
+  for (let k = 1; k < entries.length && sorted; k++) sorted = entries[k - 1] <= entries[k];
+  return (sorted ? entries : [...entries].sort(byCodeUnits)).map((e) => e.slice(e.indexOf("\u001f") + 1));
 }
 
 export class SourceTally {
@@ -92,7 +85,7 @@ export class SourceTally {
     const here = at();
     s.certainty[e.certainty] = c ? [c[0] + 1, earlier(c[1], here) ? here : c[1]] : [1, here];
     this.#addDocument({ key: s.key, date: e.date ?? "", doc: e.doc });
-    if (e.date && (!s.firstSeen || e.date.localeCompare(s.firstSeen) < 0)) s.firstSeen = e.date;
+    if (e.date && (!s.firstSeen || e.date < s.firstSeen)) s.firstSeen = e.date;
     const cite = (from: string, to: string) => {
       if (sourceKey(from) === sourceKey(to)) return;
       const a = this.#entry(from, at());

@@ -2,6 +2,7 @@ import type { ClaimRecord } from "../extract/claims.ts";
 import { SourceNames, sourceKey } from "./names.ts";
 import { countedKey } from "./terms.ts";
 import { SourceTally, type SourceEvent } from "./source-tally.ts";
+import { byDateThenDoc } from "./order.ts";
 
 export { sourceKey } from "./names.ts";
 
@@ -149,13 +150,8 @@ type Place = [date: string, doc: string, index: number];
 
 const placeOf = (c: { date?: string; doc: string; index: number }): Place => [c.date ?? "", c.doc, c.index];
 
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Date, then document, by the collator as the story has always sorted claims, and by code units
- * where the collator sees no difference (as the store orders them), so that no two documents tie.
- */
-const byDocument = (a: Place, b: Place): number => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || byCodeUnits(a[0], b[0]) || byCodeUnits(a[1], b[1]);
+/** Date, then document, in the story's order (order.ts), as the store hands members over. */
+const byDocument = (a: Place, b: Place): number => byDateThenDoc(a[0], a[1], b[0], b[1]);
 
 /** The story's order of claims: by date and document, then by sentence (members arrive in that order, and the sort was stable). */
 const byPlace = (a: { at: Place }, b: { at: Place }): number => byDocument(a.at, b.at) || a.at[2] - b.at[2];

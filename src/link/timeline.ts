@@ -2,6 +2,7 @@ import type { ClaimRecord } from "../extract/claims.ts";
 import type { Store } from "../store/types.ts";
 import type { Proposition, StoryClaim } from "./story.ts";
 import { currentSummaries, type PropositionSummaryJson } from "./summaries.ts";
+import { byDateThenDoc } from "./order.ts";
 
 /** One claim as the timeline lists it. */
 const event = (proposition: number, c: Pick<StoryClaim, "date" | "doc" | "source" | "outlet" | "origin" | "certainty" | "stance" | "sentence" | "quantities">) => ({
@@ -24,7 +25,7 @@ const seriesOf = (propositions: Pick<Proposition, "id" | "summary" | "quantities
 export function timeline(story: { propositions: Proposition[] }) {
   const events = story.propositions
     .flatMap((p) => p.claims.map((c) => event(p.id, c)))
-    .sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.doc.localeCompare(b.doc));
+    .sort((a, b) => byDateThenDoc(a.date ?? "", a.doc, b.date ?? "", b.doc));
   return { events, series: seriesOf(story.propositions) };
 }
 
