@@ -182,4 +182,7 @@ test("with the parse, a negation denies only the main predicate, and an order or
   assert.deepEqual(labels("Don't get hung up on the polls."), ["asserted"]);
   assert.deepEqual(labels("Ham has the best plan to correct the course."), ["asserted"]);
   assert.deepEqual(labels("The army plans to withdraw by May."), ["predicted"]);
+  // a clause set against the claim by "but" denies its own deed; one joined by "and" carries the denial on
+  assert.deepEqual(labels("The Pentagon said the troops arrived, but did not say how many."), ["asserted"]);
+  assert.deepEqual(labels("The ministry withdrew the statement and did not send troops."), ["denied"]);
 });

@@ -251,14 +251,16 @@ function isNounWithClause(tree: Tree, word: SyntaxWord | undefined): boolean {
 
 /** Relations by which a predicate carries on the sentence's main line: a coordinated verb, the content of a report. */
 const MAIN_LINE = new Set(["conj", "ccomp", "parataxis", "xcomp"]);
+/** Conjunctions that set a coordinated clause against the one before it. */
+const CONTRASTING = new Set(["but", "yet"]);
 /** Negative words that deny their predicate as its subject or determiner ("Nobody was hurt", "no troops crossed"), not as an object ("knows nothing"). */
 const NEGATIVE_ARGUMENTS = new Set(["nsubj", "nsubj:pass", "expl"]);
 
 /**
  * Whether a negation cue denies the sentence's claim, read from the parse: the negated predicate is the
  * root or carries on from it (a coordinated verb, a reported clause), and is not an order ("Don't get
- * hung up on …", "Play fair or don't play"). Negation in a relative clause, an adverbial clause or a
- * noun's complement, and "to no avail" or "knows nothing", deny nothing the sentence claims.
+ * hung up on …", "Play fair or don't play"). Negation in a relative clause, an adverbial clause, a
+ * noun's complement or a clause after "but", and "to no avail" or "knows nothing", deny nothing the sentence claims.
  */
 function negatesMainPredicate(tree: Tree, cue: Span): boolean {
   const word = tree.wordAt(cue.start);
@@ -276,6 +278,9 @@ function negatesMainPredicate(tree: Tree, cue: Span): boolean {
   for (let p = predicate, steps = 0; p && steps < 6; p = tree.head(p), steps++) {
     if (p.head < 0) return !isImperative(tree, p);
     if (!MAIN_LINE.has(universal(p.deprel))) return false;
+    // "…said the troops arrived, but did not say how many": a clause set against the claim by "but" denies
+    // what it says, not the claim
+    if (universal(p.deprel) === "conj" && tree.children(p, "cc").some((c) => CONTRASTING.has(c.lemma))) return false;
   }
   return false;
 }
