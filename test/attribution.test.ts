@@ -315,3 +315,8 @@ test("an -ing cue after a form of 'be' is the verb of a speech even when the tag
   assert.deepEqual(pipelineSources("Donald Trump is warning that a Clinton victory would bring scandal back."), ["Donald Trump"]);
   assert.deepEqual(pipelineSources("He received a warning that the dam would break."), [null]);
 });
+
+test("two apostrophes quote as a double quote does (''…'' in archived text): the statement is direct", () => {
+  const doc = analyse("''This isn't tax reform,'' said Douglas Holtz-Eakin.");
+  assert.deepEqual(doc.layers.attribution!.map((a) => [spanText(doc, a.chain[0].source), a.direct]), [["Douglas Holtz-Eakin", true]]);
+});

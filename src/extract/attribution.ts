@@ -1084,8 +1084,9 @@ function contrastBetween(doc: Doc, from: number, to: number): number {
 
 function isQuoted(doc: Doc, span: Span): boolean {
   const first = doc.text[span.start];
-  const before = doc.text.slice(Math.max(0, span.start - 2), span.start);
-  return opensQuoteMark(first) || /[“"]\s?$/.test(before);
+  const before = doc.text.slice(Math.max(0, span.start - 3), span.start);
+  // two apostrophes or backticks stand for a double quote in some archives' text (''This isn't tax reform,'' said …)
+  return opensQuoteMark(first) || /^(?:''|``)/.test(doc.text.slice(span.start, span.start + 2)) || /(?:[“"]|''|``)\s?$/.test(before);
 }
 
 // ---------------------------------------------------------------- quotes and statements
