@@ -166,3 +166,16 @@ describe("status", () => {
       assert.equal(buildStory(r.map((record) => ({ record, proposition: 0 }))).propositions[0].status, status, r[0].sentence);
   });
 });
+
+describe("origins", () => {
+  const pipeline = defaultPipeline();
+  const records = (id: string, outlet: string, text: string) =>
+    toClaimRecords(pipeline.run(createDoc({ id, text, meta: { outlet } }))).filter((r) => r.kind === "claim").map((record) => ({ record, proposition: 0, outlet }));
+
+  test("papers with no author behind them are what an outlet reports on, not an origin of their own", () => {
+    const times = records("a", "Daily Courier", "The New York Times reported that Trump had a loss of $916 million in 1995.");
+    const papers = records("b", "Valley Post", "Leaked documents from his 1995 tax return show he had a loss of $916 million.");
+    const p = buildStory([...times, ...papers]).propositions[0];
+    assert.deepEqual([p.origins, p.independentSources], [["New York Times"], 1]);
+  });
+});

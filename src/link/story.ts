@@ -91,8 +91,20 @@ const MEDIA = /\b(?:press|news|times|post|herald|courier|radio|tv|television|tod
 /** Whether a publisher is a body stating its own facts rather than an outlet reporting others'. */
 const speaksForItself = (publisher: string | undefined): boolean => !!publisher && BODY.test(publisher) && !MEDIA.test(publisher);
 
-/** Whether a claim is an outlet's unattributed report: it names no source and its publisher is press. */
-const relays = (l: LinkedRecord): boolean => !l.record.chain.length && !speaksForItself(l.wire ?? l.outlet);
+/**
+ * Papers that speak with no named author behind them: "leaked documents from his 1995 tax return show",
+ * "records show". They are what an outlet reports on, not a party of their own; "Pentagon documents"
+ * name theirs. (A video is another matter: what it shows is evidence of its own, as a witness's account is.)
+ */
+const PAPERS = /\b(?:documents?|records?|papers|files|filings|emails?|returns)\b/i;
+const ownerlessPapers = (source: string, entities: readonly string[]): boolean =>
+  PAPERS.test(source) && !/[A-Z]/.test(source.slice(1)) && !entities.some((e) => source.toLowerCase().includes(e.toLowerCase()));
+
+/** Whether a claim is an outlet's own report: it names no source, or only papers with no author, and its publisher is press. */
+const relays = (l: LinkedRecord): boolean => {
+  const first = l.record.chain[0]?.source;
+  return (!first || ownerlessPapers(first, l.record.entities)) && !speaksForItself(l.wire ?? l.outlet);
+};
 
 type Quantity = ClaimRecord["quantities"][number];
 /** What of a figure says which values it allows. */
