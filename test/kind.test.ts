@@ -269,3 +269,12 @@ test("a sentence that names no actor, date or event is still a claim when the ch
   const doc = defaultPipeline().run(createDoc({ id: "t", text, meta: {} }));
   assert.equal(doc.layers.kind![0].kind, "claim");
 });
+
+test("a deed its actor did, followed by ', arguing that …', is a claim however prescriptive the argument", () => {
+  const text = "Hillary Clinton spoke out Tuesday about the death of Terence Crutcher, arguing that such killings should be recognized as intolerable.";
+  const doc = defaultPipeline().run(createDoc({ id: "t", text, meta: { date: "2016-09-20" } }));
+  assert.equal(doc.layers.kind![0].kind, "claim");
+  // without the deed, what someone argues must be done stays their prescription
+  const argued = defaultPipeline().run(createDoc({ id: "u", text: "Clinton argued that such killings should be recognized as intolerable.", meta: {} }));
+  assert.equal(argued.layers.kind![0].kind, "opinion");
+});

@@ -289,7 +289,9 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   const parsed = doc.layers.syntax?.[sentence.index];
   const evaluative = parsed && !found.quantity && (!found.attribution || found.attribution.direct) ? verdictOf(Tree.of(parsed), found.attribution) : undefined;
   const prescriptive = parsed && found.attribution && attributed ? prescriptionIn(Tree.of(parsed), found.attribution) : undefined;
-  const verbAt = attributed ? -1 : afterActor(doc.tokens, subject, sentence, found);
+  // "Clinton spoke out Tuesday about …, arguing that …": the sentence reports the deed, and the participle after it adds what was argued
+  const participial = !!mainCue && /ing$/i.test(doc.text.slice(mainCue.start, mainCue.end)) && doc.text.slice(Math.max(sentence.start, mainCue.start - 2), mainCue.start).trim() === ",";
+  const verbAt = attributed && !participial ? -1 : afterActor(doc.tokens, subject, sentence, found);
   const actorEvent = verbAt < 0 ? undefined : actorEventAt(doc.tokens, verbAt, sentence);
   const actorState = verbAt < 0 || actorEvent ? undefined : actorStateAt(doc.tokens, verbAt, sentence);
   const locatedExistence = attributed ? undefined : locatedExistenceOf(doc.tokens, sentence, found.entities);
@@ -663,6 +665,8 @@ export function rule(cues: SentenceCues): Ruling | undefined {
     // a figure can be checked whoever gives it; what a named party says or predicts is a claim about
     // what they said; a view of unnamed "analysts" or "observers", or their speculation, is commentary
     if (has(cues, QUANTITY)) return { claim: true, because: [...spanOf(cues, QUANTITY), ...spanOf(cues, ATTRIBUTED)] };
+    // a deed its actor did, then what they argued: the deed is the claim (only a report after a comma has one)
+    if (cues.actorEvent) return { claim: true, because: words(cues.actorEvent) };
     // "“It's gutless leadership,” Warren said": a quoted verdict is an opinion, whoever gives it
     if (cues.evaluative) return { claim: false, because: words(cues.evaluative) };
     // what someone says must be done is their prescription, not a report of what is
