@@ -320,3 +320,21 @@ test("two apostrophes quote as a double quote does (''…'' in archived text): t
   const doc = analyse("''This isn't tax reform,'' said Douglas Holtz-Eakin.");
   assert.deepEqual(doc.layers.attribution!.map((a) => [spanText(doc, a.chain[0].source), a.direct]), [["Douglas Holtz-Eakin", true]]);
 });
+
+test("a speaker named after the cue at the end of the sentence is the source whatever subject the parse gives, and a role held for a party is one source", () => {
+  assert.deepEqual(pipelineSources("The meeting deteriorated from there, said one opposition aide in the room."), ["one opposition aide"]);
+  assert.deepEqual(pipelineSources("The talks had failed, a spokesman for the ministry said."), ["a spokesman for the ministry"]);
+  assert.deepEqual(pipelineSources("Talks failed on Monday, lawyers for the family said."), ["lawyers for the family"]);
+});
+
+test("who said something once speaks, restricting its noun or not; a kind of people who say things does not", () => {
+  assert.deepEqual(pipelineSources("The city hired a contractor who said the bridge was safe."), ["a contractor"]);
+  assert.deepEqual(pipelineSources("Analysts who say the plan will fail are few."), [null]);
+});
+
+test("a gerund after 'by' shares its clause's subject; a refusal to speak, 'called' naming a noun and a phone call report nothing", () => {
+  assert.deepEqual(pipelineSources("The mayor began by saying the budget was balanced."), ["The mayor"]);
+  assert.deepEqual(pipelineSources("Kadzik wouldn't say."), [null]);
+  assert.deepEqual(pipelineSources("A group called Citizens First organised the rally."), [null]);
+  assert.deepEqual(pipelineSources("She called into a radio program on Tuesday."), [null]);
+});

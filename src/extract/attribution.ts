@@ -36,6 +36,8 @@ const PRONOUNS = new Set(["he", "she", "they", "him", "her", "them", "you"]);
 const PERSONAL_PRONOUNS = new Set(["he", "she", "they"]);
 const MODALS = new Set(["could", "might", "would", "can", "may", "should", "must"]);
 const POSSIBILITY_MODALS = new Set(["could", "might", "can", "may"]);
+const REFUSALS = new Set(["wouldn't", "won't"]);
+const GERUND_PREPOSITIONS = new Set(["by", "after", "before", "since", "while"]);
 /** Words of a role or title, so a name can be told from the role that precedes it. */
 const ROLE_WORDS = new Set(
   ("president vice prime minister ministry deputy secretary general spokesperson spokesman spokeswoman press senator sen. " +
@@ -165,7 +167,7 @@ function annotate(doc: Doc): Attribution[] {
     for (; personAt < persons.length && persons[personAt].start < sentence.start; personAt++) remember(people, persons[personAt].canonical);
     const parsed = parses?.[sentence.index];
     const fits = (c: Candidate) => accept(doc, c, parsed) && (c.frame !== "evidential" || namesParty(doc, sentence, c.source!, c.cue, entities, people));
-    let candidates = findCandidates(doc, sentence, quoted).filter((c) => fits(c) && !(parsed && claimsAThing(doc, parsed, c)));
+    let candidates = findCandidates(doc, sentence, quoted).filter((c) => fits(c) && !(parsed && (claimsAThing(doc, parsed, c) || namesOrPhones(doc, parsed, c))));
     // what the cue list did not find, the parse may: a reporting verb's subject ("Trump bemoaned X and said …")
     if (!candidates.length && parsed) candidates = parsedCandidates(doc, parsed).filter(fits);
     // "“I would answer, and he would say ‘uh huh’,” Lynch said": a cue inside the quotation is the speaker's story
@@ -245,6 +247,24 @@ function claimsAThing(doc: Doc, parsed: ParsedSentence, c: Candidate): boolean {
   return !!object && CLAIMED_THINGS.has(object.lemma) && !tree.child(verb, "ccomp", "parataxis");
 }
 
+/**
+ * "a Pakistan-based group called Lashkar-e-Taiba", "she called into Tom Joyner's radio program": "called"
+ * naming a noun, and "call" for a telephone call, report nothing.
+ */
+function namesOrPhones(doc: Doc, parsed: ParsedSentence, c: Candidate): boolean {
+  if (c.cue.end - c.cue.start !== 1 || c.frame === "preposition" || c.frame === "noun") return false;
+  const tree = Tree.of(parsed);
+  const verb = tree.wordAt(doc.tokens[c.cue.start].start);
+  const next = c.cue.end < doc.tokens.length ? doc.tokens[c.cue.end].lower : "";
+  if (verb?.lemma === "call" && (next === "in" || next === "into")) return true;
+  // "a group called X", "a swiftly called meeting"; after a comma the parse too often takes a main verb for one
+  // (of a noun written in lower case: "the Association of Flight Attendants called Clinton a champion" is a misparse)
+  const named = verb?.lemma === "call" && verb.xpos === "VBN" && (verb.deprel === "acl" || verb.deprel === "amod") && isLowerNoun(doc, tree.head(verb));
+  return named && c.cue.start > 0 && isWord(doc.tokens[c.cue.start - 1]) && next !== "by";
+}
+
+const isLowerNoun = (doc: Doc, w: SyntaxWord | undefined): boolean => w?.upos === "NOUN" && doc.text.slice(w.start, w.end) === doc.tokens[w.token].lower;
+
 /** A token's lower-cased words with typographic apostrophes made plain ("i’d" → "i'd"). */
 const word = (doc: Doc, i: number): string => {
   const w = doc.tokens[i].lower;
@@ -252,7 +272,9 @@ const word = (doc: Doc, i: number): string => {
 };
 const isWord = (t: Token): boolean => (unitClass(t.lower, 0) & (LETTER | NUMBER)) !== 0 || t.lower === "'s" || t.lower === "’s";
 const isCapitalised = (doc: Doc, i: number): boolean => (unitClass(doc.text, doc.tokens[i].start) & UPPER) !== 0;
-const isAdverb = (t: Token): boolean => t.lower.length > 4 && t.lower.endsWith("ly");
+/** Words in -ly that are not adverbs: "attorneys for the family said", "the assembly voted". */
+const LY_NOUNS = new Set("family families assembly ally italy july supply rally anomaly monopoly reply belly bully jelly".split(" "));
+const isAdverb = (t: Token): boolean => t.lower.length > 4 && t.lower.endsWith("ly") && !LY_NOUNS.has(t.lower);
 
 function findCandidates(doc: Doc, sentence: Sentence, quoted: Quotations): Candidate[] {
   // a credit line names who said the whole quotation, whatever cues stand inside it
@@ -429,6 +451,10 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
   if (frame !== "evidential" && modifiers.some((i) => HEARSAY_ADVERBS.has(word(doc, i)))) return undefined;
   // "two theories may explain", "one could say": what might be said has not been said
   if (modifiers.some((i) => POSSIBILITY_MODALS.has(word(doc, i)))) return undefined;
+  // "Kadzik wouldn't say", "he would not say whether": a refusal to speak reports nothing
+  const refusal = cueStart - modifiers.length - 1;
+  if (refusal >= sentence.tokenStart && REFUSALS.has(word(doc, refusal))) return undefined;
+  if (modifiers.some((i) => word(doc, i) === "not" && word(doc, i - 1) === "would")) return undefined;
   const left = (modifiers.at(-1) ?? cueStart) - 1;
   // "Democrats, who have argued that …": the relative pronoun is the source, standing for the phrase before it
   const relative = relativeSubject(doc, sentence, cue, left);
@@ -439,7 +465,14 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
     if (!shared) return fromParse();
     return { cue: full, frame, source: shared.source, antecedent: shared.antecedent, content: contentAfterVerb(doc, sentence, full), citing: false };
   }
-  const before = phraseBefore(doc, sentence, cueStart);
+  // "began by saying", "after saying her foot was swollen, she …": a gerund after a preposition shares the
+  // subject of the clause it hangs from
+  // (a verb of reporting only: "by speaking directly to white people, say, …" reports nothing by itself)
+  if (word(doc, cue.start).endsWith("ing") && left >= sentence.tokenStart && GERUND_PREPOSITIONS.has(word(doc, left)) && reportsSpeech(doc, sentence, cue)) {
+    const shared = subjectOfClause(doc, sentence, cue.start);
+    return shared && { cue: full, frame, source: shared, content: contentAfterVerb(doc, sentence, full), citing: false };
+  }
+  const before = wholeSubject(doc, sentence, cue, phraseBefore(doc, sentence, cueStart));
   if (before) {
     const after = contentAfter(doc, sentence, full.end);
     // "…, supply chain stress, and the dangers": a noun in a list, not a verb ("…, she said, and …" is one)
@@ -461,10 +494,18 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
   }
   // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Council, said North Korea's
   // latest …": a subject the parse finds opening the sentence is the speaker, not the words after the verb
+  // "…, and the meeting deteriorated from there, said one GOP source in the room.": a name or a noun phrase
+  // that ends the sentence after the cue is its speaker, whatever subject the parse gives the cue
+  const adjacent = left === cueStart - 1 && frame !== "stance";
+  const tail = adjacent ? phraseAfter(doc, sentence, full.end) : undefined;
+  if (tail && (isCapitalised(doc, tail.start) || DETERMINERS.has(word(doc, tail.start))) && endsSentenceSoon(doc, sentence, tail.end))
+    return { cue: full, frame, source: tail, content: contentBefore(doc, sentence, cueStart), citing: false };
   const opening = fromParse();
   if (opening?.source!.start === sentence.tokenStart && !opensQuoteMark(word(doc, sentence.tokenStart))) return opening;
   // "…, said Lopez" / "“…,” said the minister"
-  const inverted = left === cueStart - 1 && frame !== "stance" ? phraseAfter(doc, sentence, full.end) : undefined;
+  const parsedAfter = adjacent ? subjectAfter(doc, sentence, full) : undefined;
+  if (parsedAfter) return { cue: full, frame, source: parsedAfter, content: contentBefore(doc, sentence, cueStart), citing: false };
+  const inverted = adjacent ? phraseAfter(doc, sentence, full.end) : undefined;
   if (inverted && (isCapitalised(doc, inverted.start) || /^(the|a|an)$/.test(word(doc, inverted.start)) || nounSubjectWithin(doc, doc.layers.syntax?.[sentence.index], cue, inverted)) && endsClause(doc, sentence, inverted.end))
     return { cue: full, frame, source: inverted, content: contentBefore(doc, sentence, cueStart), citing: false };
   // "Kim Jong Gyu, vice foreign minister of …, gave": skip the apposition back to the name
@@ -512,6 +553,8 @@ function parsedSubject(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
 }
 
 const RELATIVE_PRONOUNS = new Set(["who", "which"]);
+/** Verbs of speech in the past tense: what a party said on one occasion. */
+const PAST_SPEECH = new Set(["said", "told", "wrote", "added", "claimed", "argued", "reported", "stated", "testified"]);
 
 /**
  * "Democrats on Capitol Hill, who have argued …", "the AP, which first reported the story": a cue verb
@@ -520,10 +563,13 @@ const RELATIVE_PRONOUNS = new Set(["who", "which"]);
  * the "the" + role before its comma ("…, said Maria Lopez, who added that …").
  */
 function relativeSubject(doc: Doc, sentence: Sentence, cue: TokenRange, left: number): Pick<Candidate, "source" | "antecedent"> | undefined {
+  if (left > sentence.tokenStart && !RELATIVE_PRONOUNS.has(word(doc, left))) left = pronounAcross(doc, sentence, cue) ?? left;
   if (left <= sentence.tokenStart || !RELATIVE_PRONOUNS.has(word(doc, left))) return undefined;
   // a clause set off by a comma or a dash tells of a party already named; one that restricts the noun
-  // ("those pessimists who say", "lawmakers who mention") makes a kind of people, not a source
-  if (!/^[,—–-]$/.test(word(doc, left - 1))) return undefined;
+  // ("those pessimists who say", "lawmakers who mention") makes a kind of people, not a source; one who
+  // said something once ("an architect who said he was stiffed") is a party, restricted or not
+  const once = PAST_SPEECH.has(word(doc, cue.start));
+  if (!/^[,—–-]$/.test(word(doc, left - 1)) && !once) return undefined;
   const source = { start: left, end: left + 1 };
   const tree = treeOf(doc, sentence);
   if (tree) {
@@ -543,6 +589,19 @@ function relativeSubject(doc: Doc, sentence: Sentence, cue: TokenRange, left: nu
   }
   const antecedent = nameEndingAt(doc, sentence, left - 1);
   return antecedent && { source, antecedent };
+}
+
+/** Whether the parse reads the cue as a verb of reporting ("saying", "telling"), not of talking ("speaking"). */
+const reportsSpeech = (doc: Doc, sentence: Sentence, cue: TokenRange): boolean =>
+  REPORTING_LEMMAS.has(treeOf(doc, sentence)?.wordAt(doc.tokens[cue.start].start)?.lemma ?? "");
+
+/** "McConnell, …, who in 2010 said": the relative pronoun the parse makes the cue's subject across a few words between them. */
+function pronounAcross(doc: Doc, sentence: Sentence, cue: TokenRange): number | undefined {
+  const tree = treeOf(doc, sentence);
+  const verb = tree?.wordAt(doc.tokens[cue.start].start);
+  const subject = verb && tree!.child(verb, "nsubj");
+  if (!subject || verb.upos !== "VERB" || !RELATIVE_PRONOUNS.has(subject.lemma) || subject.token >= cue.start || cue.start - subject.token > 5) return undefined;
+  return subject.token;
 }
 
 /**
@@ -633,9 +692,49 @@ function phraseBefore(doc: Doc, sentence: Sentence, i: number): TokenRange | und
   // a pronoun subject stands alone: "he said", "they believe"
   if (start === end && end - 1 >= sentence.tokenStart && (PRONOUNS.has(word(doc, end - 1)) || FIRST_PERSON.has(word(doc, end - 1)) || NON_SOURCES.has(word(doc, end - 1))))
     start = end - 1;
+  // "a spokesman for the ministry said", "lawyers for the family said": a role held for a party is one source
+  // (a role in lower case: "the Center for Media and Public Affairs" is a name the phrase already holds)
+  const role = start - 2;
+  if (role >= sentence.tokenStart && word(doc, start - 1) === "for" && !isCapitalised(doc, role) && (isRoleNoun(word(doc, role)) || isSourceNoun(word(doc, role)))) {
+    let first = role;
+    while (first - 1 >= sentence.tokenStart && end - first < MAX_SOURCE_TOKENS && inPhrase(doc, first - 1)) first--;
+    start = first;
+  }
   while (start < end && /^(and|of|'s|’s)$/.test(word(doc, start))) start++;
   if (start === end || end - start > MAX_SOURCE_TOKENS) return undefined;
   return { start: withPartyBeforePlace(doc, sentence, start), end };
+}
+
+/**
+ * "…, and the meeting deteriorated from there, said one GOP source in the room.": the noun subject the
+ * parse puts right after the cue, with its own words, when it runs to the end of the clause (a cue
+ * can have two subjects in a misparse; the one after it is the speaker).
+ */
+function subjectAfter(doc: Doc, sentence: Sentence, cue: TokenRange): TokenRange | undefined {
+  const tree = treeOf(doc, sentence);
+  const verb = tree?.wordAt(doc.tokens[cue.start].start);
+  const subject = verb && tree!.children(verb, "nsubj").find((w) => w.start > verb.start);
+  if (!subject || (subject.upos !== "NOUN" && subject.upos !== "PROPN")) return undefined;
+  const own = ownWords(tree!, subject);
+  const end = own[own.length - 1].token + 1;
+  if (own[0].token !== cue.end || end - cue.end > MAX_SOURCE_TOKENS || own.some((w) => w.upos === "VERB") || !endsClause(doc, sentence, end)) return undefined;
+  return { start: cue.end, end };
+}
+
+/**
+ * "attorneys for the family said": where the words before a cue end a longer subject that the parse
+ * gives the cue verb (one the word rules cut at a preposition), the whole subject is the source.
+ */
+function wholeSubject(doc: Doc, sentence: Sentence, cue: TokenRange, before: TokenRange | undefined): TokenRange | undefined {
+  const tree = before && treeOf(doc, sentence);
+  const verb = tree?.wordAt(doc.tokens[cue.start].start);
+  const subject = verb && tree!.child(verb, "nsubj");
+  if (!subject || (subject.upos !== "NOUN" && subject.upos !== "PROPN") || subject.token >= before!.start) return before;
+  const own = ownWords(tree!, subject);
+  const first = own[0].token;
+  const last = own[own.length - 1].token;
+  if (last + 1 !== before!.end || before!.end - first > MAX_SOURCE_TOKENS || own.some((w) => w.upos === "PUNCT" || w.upos === "VERB")) return before;
+  return { start: first, end: before!.end };
 }
 
 /** "officials in Kyiv said", "our reporter in Lindor says": the party before a place phrase is the source, not the place. */
@@ -680,6 +779,17 @@ const inPhrase = (doc: Doc, i: number): boolean => {
 
 /** The minutes of a clock time ("18:30 Kolvany says" opening a live-blog entry), which are no part of a name. */
 const isClockMinutes = (doc: Doc, i: number): boolean => i > 0 && /^\d\d$/.test(doc.tokens[i].lower) && doc.tokens[i - 1].lower === ":";
+
+/** Whether what is left of the sentence from token `i` is at most a short phrase with no verb: "in the room." */
+function endsSentenceSoon(doc: Doc, sentence: Sentence, i: number): boolean {
+  if (sentence.tokenEnd - i > 6) return false;
+  const tree = treeOf(doc, sentence);
+  for (let k = i; k < sentence.tokenEnd; k++) {
+    const w = tree?.wordAt(doc.tokens[k].start);
+    if (!w || w.upos === "VERB" || w.upos === "AUX" || (w.upos === "PUNCT" && k < sentence.tokenEnd - 1 && !closesQuoteMark(word(doc, k)))) return false;
+  }
+  return true;
+}
 
 /** True when the phrase ending at `i` closes its clause: end of sentence, punctuation, or a place/time adjunct. */
 function endsClause(doc: Doc, sentence: Sentence, i: number): boolean {
@@ -734,6 +844,9 @@ function isNameRun(doc: Doc, start: number, end: number): boolean {
   return true;
 }
 
+/** Penn tags of clause heads with no tense, which take their subject from the clause above: "to treat", "seeking", a noun's infinitive. */
+const NON_FINITE = new Set(["VB", "VBG", "VBN", "NN", "NNS"]);
+
 /**
  * "Mr. Trump refuses to release his returns, saying …": the subject of the clause a participle hangs
  * from, read from the parse, with its own words only (not a relative clause or an apposition after it).
@@ -742,8 +855,15 @@ function subjectOfClause(doc: Doc, sentence: Sentence, participle: number): Toke
   const tree = treeOf(doc, sentence);
   if (!tree) return undefined;
   const verb = tree.wordAt(doc.tokens[participle].start);
-  const clause = verb && tree.head(verb);
-  const subject = clause && tree.subject(clause);
+  // "groups granted him an extension … to treat runoff, saying": a clause without a subject of its own (an
+  // infinitive, a participle) hangs from the one whose subject it shares
+  let clause = verb && tree.head(verb);
+  let subject = clause && tree.subject(clause);
+  // (not past a modal: "the campaign would do well to target voters, emphasizing" is advice, not a statement)
+  while (clause && !subject && NON_FINITE.has(clause.xpos) && tree.head(clause) && !tree.children(tree.head(clause)!, "aux").some((a) => MODAL_LEMMAS.has(a.lemma))) {
+    clause = tree.head(clause)!;
+    subject = tree.subject(clause);
+  }
   if (!subject || !SPEAKER_TAGS.has(subject.upos)) return undefined;
   const own = ownWords(tree, subject);
   return own.length ? { start: own[0].token, end: own[own.length - 1].token + 1 } : undefined;
