@@ -259,6 +259,11 @@ test("a byline is never a claim, and a speaker telling what they did is one", ()
   assert.deepEqual(records.map((r) => r.kind), ["opinion", "claim"]);
 });
 
+test("what a party the speaker names by relation did is a deed, not the speaker's view: 'my opponent cut'", () => {
+  const doc = defaultPipeline().run(createDoc({ id: "t", text: "My opponent cut 500,000 children from after-school programs. My opponent is a decent man.", meta: {} }));
+  assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["claim", "opinion"]);
+});
+
 test("what a named party will do on a given day is a claim (a plan the writer reports); the writer's forecast without a day is an opinion", () => {
   const doc = defaultPipeline().run(createDoc({ id: "t", text: "Aung San Suu Kyi will visit Capitol Hill on Thursday. The talks will fail.", meta: { date: "2016-09-16" } }));
   assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["claim", "opinion"]);

@@ -329,7 +329,10 @@ const MIND_LEMMAS = new Set(["think", "believe", "feel", "hope", "want", "like",
  */
 function reportsOwnDeed(tree: Tree, personal: Token): boolean {
   const pronoun = tree.wordAt(personal.start);
-  const verb = pronoun && pronoun.deprel.startsWith("nsubj") ? tree.head(pronoun) : undefined;
+  // "My opponent opposed the missile defenses": the deed of a party the speaker names by relation
+  const owner = pronoun?.deprel === "nmod:poss" ? tree.head(pronoun) : undefined;
+  const subject = owner ?? pronoun;
+  const verb = subject && subject.deprel.startsWith("nsubj") ? tree.head(subject) : undefined;
   return !!verb && verb.upos === "VERB" && (verb.xpos === "VBD" || (verb.xpos === "VBN" && tree.children(verb, "aux").some((a) => a.lemma === "have"))) && !MIND_LEMMAS.has(verb.lemma);
 }
 
