@@ -283,3 +283,10 @@ test("a deed its actor did, followed by ', arguing that …', is a claim however
   const argued = defaultPipeline().run(createDoc({ id: "u", text: "Clinton argued that such killings should be recognized as intolerable.", meta: {} }));
   assert.equal(argued.layers.kind![0].kind, "opinion");
 });
+
+test("the speaker's own voice is a view unless it gives a figure; a verdict or a thought of their own stays a view even with one", () => {
+  const doc = defaultPipeline().run(
+    createDoc({ id: "t", text: "I was in a state where my legislature was 87 percent Democrat. You are correct that there is no military significance to an added 3,000 troops. I feel this is a sad day.", meta: {} }),
+  );
+  assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["claim", "opinion", "opinion"]);
+});

@@ -76,6 +76,8 @@ export interface SentenceCues {
   stanceOpener?: Span;
   /** The writer speaks as "I" or addresses "you" (not the "we" of an institution's statement). */
   personalVoice?: Span;
+  /** The "I" or "you" is the subject of a verdict or a verb of the mind ("you are correct that…", "I think…"): the predicate. */
+  personalView?: Span;
 }
 
 /**
@@ -297,6 +299,7 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   const locatedExistence = attributed ? undefined : locatedExistenceOf(doc.tokens, sentence, found.entities);
   const opener = STANCE_OPENERS.matchAt(doc.tokens, sentence.tokenStart, sentence.tokenEnd);
   const stanceOpener = opener && { start: doc.tokens[opener.tokenStart].start, end: doc.tokens[opener.tokenEnd - 1].end };
+  const personal = shape.personal && !attributed && !INSTITUTIONAL_WE.has(shape.personal.lower) && !(parsed && reportsOwnDeed(Tree.of(parsed), shape.personal)) ? shape.personal : undefined;
   return {
     values,
     spans,
@@ -313,10 +316,21 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     ...(shape.proposalContent && !attributed ? { proposalContent: shape.proposalContent } : {}),
     ...(scheduled ? { scheduled } : {}),
     ...(stanceOpener && !attributed ? { stanceOpener } : {}),
-    ...(shape.personal && !attributed && !INSTITUTIONAL_WE.has(shape.personal.lower) && !(parsed && reportsOwnDeed(Tree.of(parsed), shape.personal))
-      ? { personalVoice: shape.personal }
-      : {}),
+    ...(personal ? { personalVoice: personal } : {}),
+    ...(personal && parsed ? speaksOwnMind(Tree.of(parsed), personal) : {}),
   };
+}
+
+/**
+ * "you are correct that…", "I think…", "I'm proud…": the first or second person is the subject of a
+ * verdict, or the first person of a verb of the mind ("you want to abolish…" tells what the other
+ * side wants, a charge that can be checked).
+ */
+function speaksOwnMind(tree: Tree, personal: Token): { personalView?: Span } {
+  const pronoun = tree.wordAt(personal.start);
+  const head = pronoun && pronoun.deprel.startsWith("nsubj") ? tree.head(pronoun) : undefined;
+  const view = !!head && ((head.upos === "ADJ" && !!tree.child(head, "cop")) || (head.upos === "VERB" && MIND_LEMMAS.has(head.lemma) && !personal.lower.startsWith("you")));
+  return view ? { personalView: { start: head.start, end: head.end } } : {};
 }
 
 /** Verbs of a speaker's own mind: "I thought", "I felt" tell a view even in the past tense. */
@@ -691,8 +705,11 @@ export function rule(cues: SentenceCues): Ruling | undefined {
   // "we must…") asserts nothing yet, unless it carries a figure
   if (has(cues, OWN_SPECULATION)) return { claim: false, because: spanOf(cues, OWN_SPECULATION) };
   if (has(cues, OWN_MODAL) && !has(cues, QUANTITY)) return { claim: false, because: spanOf(cues, OWN_MODAL) };
-  // the writer speaking as "I" or to "you" gives a view: "I feel…", "you are right that…"
-  if (cues.personalVoice) return { claim: false, because: words(cues.personalVoice) };
+  // the writer speaking as "I" or to "you" gives a view:
+  // "I feel…", "you are right that…" — unless what is said carries a figure or the check-worthiness
+  // model is fairly sure it can be checked: "I was in a state where my legislature was 87 percent Democrat"
+  if (cues.personalVoice && (cues.personalView || !(has(cues, QUANTITY) || cues.values[CHECKWORTHY] > FAIRLY_CHECKWORTHY)))
+    return { claim: false, because: words(cues.personalView ?? cues.personalVoice) };
   // a figure the writer states is checkable: "a brigade is about 8,000 soldiers"
   if (has(cues, QUANTITY)) return { claim: true, because: spanOf(cues, QUANTITY) };
   // a named actor doing something, told in the past tense: "North Korea has sent troops…"; or what it
