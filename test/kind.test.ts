@@ -290,3 +290,8 @@ test("the speaker's own voice is a view unless it gives a figure; a verdict or a
   );
   assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["claim", "opinion", "opinion"]);
 });
+
+test("a question is the speaker's own even when it reports a saying; an unnamed source's aside that neither model reads as checkable is no claim", () => {
+  const doc = defaultPipeline().run(createDoc({ id: "t", text: "Do you remember the last time you said that? I get the weather reports every morning. Officials said the bridge was closed after the crash.", meta: {} }));
+  assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["opinion", "opinion", "claim"]);
+});
