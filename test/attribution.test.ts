@@ -321,6 +321,11 @@ test("two apostrophes quote as a double quote does (''…'' in archived text): t
   assert.deepEqual(doc.layers.attribution!.map((a) => [spanText(doc, a.chain[0].source), a.direct]), [["Douglas Holtz-Eakin", true]]);
 });
 
+test("the last sentence of a quotation opened in an earlier one is direct; a quoted phrase inside a report is not", () => {
+  const doc = analyse("“The dam is safe. The dam is safe and those rumours are lies,” he said. The mayor called the report “a fabrication,” aides said.");
+  assert.deepEqual(doc.layers.attribution!.map((a) => a.direct), [true, true, false]);
+});
+
 test("a speaker named after the cue at the end of the sentence is the source whatever subject the parse gives, and a role held for a party is one source", () => {
   assert.deepEqual(pipelineSources("The meeting deteriorated from there, said one opposition aide in the room."), ["one opposition aide"]);
   assert.deepEqual(pipelineSources("The talks had failed, a spokesman for the ministry said."), ["a spokesman for the ministry"]);

@@ -295,3 +295,8 @@ test("a question is the speaker's own even when it reports a saying; an unnamed 
   const doc = defaultPipeline().run(createDoc({ id: "t", text: "Do you remember the last time you said that? I get the weather reports every morning. Officials said the bridge was closed after the crash.", meta: {} }));
   assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["opinion", "opinion", "claim"]);
 });
+
+test("a quotation's later sentence that prescribes is the speaker's prescription, not a claim", () => {
+  const doc = defaultPipeline().run(createDoc({ id: "t", text: "“We will not stop,” the mayor said. “We have got to rebuild every school in this city.”", meta: {} }));
+  assert.equal(doc.layers.kind![1].kind, "opinion");
+});

@@ -1206,7 +1206,20 @@ function isQuoted(doc: Doc, span: Span): boolean {
   const first = doc.text[span.start];
   const before = doc.text.slice(Math.max(0, span.start - 3), span.start);
   // two apostrophes or backticks stand for a double quote in some archives' text (''This isn't tax reform,'' said …)
-  return opensQuoteMark(first) || /^(?:''|``)/.test(doc.text.slice(span.start, span.start + 2)) || /(?:[“"]|''|``)\s?$/.test(before);
+  return opensQuoteMark(first) || /^(?:''|``)/.test(doc.text.slice(span.start, span.start + 2)) || /(?:[“"]|''|``)\s?$/.test(before) || closesEarlierQuote(doc.text.slice(span.start, span.end));
+}
+
+/**
+ * The last sentence of a quotation that opened in an earlier one ("“She’s a disgrace. She’s a disgrace
+ * and those comments are a disgrace,” he said."): a closing double quote ends the content, and no mark
+ * inside it opened one (an odd number of straight quotes).
+ */
+function closesEarlierQuote(content: string): boolean {
+  const text = content.trimEnd();
+  if (!/[”"](?:[,.!?])?$|[,.!?][”"]$/.test(text)) return false;
+  if (text.includes("“")) return false;
+  const straight = text.split('"').length - 1;
+  return text.includes("”") ? straight === 0 : straight % 2 === 1;
 }
 
 // ---------------------------------------------------------------- quotes and statements

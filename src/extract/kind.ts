@@ -296,7 +296,8 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   const anecdote = source && !named && !concrete && values[CHECKWORTHY] < -UNLIKELY && values[SUBJECTIVE] > -UNLIKELY ? attributed : undefined;
   const parsed = doc.layers.syntax?.[sentence.index];
   const evaluative = parsed && !found.quantity && (!found.attribution || found.attribution.direct) ? verdictOf(Tree.of(parsed), found.attribution) : undefined;
-  const prescriptive = parsed && found.attribution && attributed ? prescriptionIn(Tree.of(parsed), found.attribution) : undefined;
+  // a quotation's later sentence prescribes as much as its first: "“We have got to do everything possible to improve policing.”"
+  const prescriptive = parsed && found.attribution && (attributed || carriedOn) ? prescriptionIn(Tree.of(parsed), found.attribution) : undefined;
   // "Clinton spoke out Tuesday about …, arguing that …": the sentence reports the deed, and the participle after it adds what was argued
   const participial = !!mainCue && /ing$/i.test(doc.text.slice(mainCue.start, mainCue.end)) && doc.text.slice(Math.max(sentence.start, mainCue.start - 2), mainCue.start).trim() === ",";
   const verbAt = attributed && !participial ? -1 : afterActor(doc.tokens, subject, sentence, found);
@@ -706,6 +707,7 @@ export function rule(cues: SentenceCues): Ruling | undefined {
   // the writer stepping in to comment: "Of course, all of this is hypothetical"
   if (cues.stanceOpener && !has(cues, QUANTITY)) return { claim: false, because: words(cues.stanceOpener) };
   if (cues.evaluative) return { claim: false, because: words(cues.evaluative) };
+  if (cues.prescriptive && !has(cues, QUANTITY)) return { claim: false, because: words(cues.prescriptive) };
   // what a bill or plan would do is what its text says, and what a named party will do on a given day is its plan
   if (cues.proposalContent) return { claim: true, because: words(cues.proposalContent) };
   if (cues.scheduled) return { claim: true, because: words(cues.scheduled) };
