@@ -178,4 +178,11 @@ describe("origins", () => {
     const p = buildStory([...times, ...papers]).propositions[0];
     assert.deepEqual([p.origins, p.independentSources], [["New York Times"], 1]);
   });
+
+  test("a source left a pronoun, with no one named before it, is no origin anyone can count", () => {
+    const named = records("a", "Daily Courier", "The city council said 300 homes were flooded on Monday.");
+    const pronoun = records("b", "Valley Post", "They said 300 homes were flooded on Monday.");
+    const p = buildStory([...named, ...pronoun]).propositions[0];
+    assert.deepEqual([p.origins, p.independentSources, p.status], [["city council"], 1, "single-source"]);
+  });
 });

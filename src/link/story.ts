@@ -100,6 +100,9 @@ const PAPERS = /\b(?:documents?|records?|papers|files|filings|emails?|returns)\b
 const ownerlessPapers = (source: string, entities: readonly string[]): boolean =>
   PAPERS.test(source) && !/[A-Z]/.test(source.slice(1)) && !entities.some((e) => source.toLowerCase().includes(e.toLowerCase()));
 
+/** A source left a pronoun ("They say the Democrats already tried…" with no one named before): no party anyone can count. */
+const UNRESOLVED = /^(?:he|she|they|it|we|i|you|this|that|these|those)$/i;
+
 /** Whether a claim is an outlet's own report: it names no source, or only papers with no author, and its publisher is press. */
 const relays = (l: LinkedRecord): boolean => {
   const first = l.record.chain[0]?.source;
@@ -265,7 +268,7 @@ export class PropositionFold {
     if (c.stance === "denies") this.#denies = true;
     else {
       this.#stated = earlier(this.#stated, { at, origin: c.origin });
-      if (!relays(member)) keepFirst(this.#named, sourceKey(c.origin), { at, origin: c.origin }, byPlace);
+      if (!relays(member) && !UNRESOLVED.test(c.origin)) keepFirst(this.#named, sourceKey(c.origin), { at, origin: c.origin }, byPlace);
     }
     if (COUNTER_ACCOUNT.test(c.sentence)) this.#counterAccount = true;
     c.quantities.forEach((q, i) => this.#addFigure(c, q, { at, q: i }));
