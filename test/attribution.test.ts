@@ -321,6 +321,11 @@ test("two apostrophes quote as a double quote does (''…'' in archived text): t
   assert.deepEqual(doc.layers.attribution!.map((a) => [spanText(doc, a.chain[0].source), a.direct]), [["Douglas Holtz-Eakin", true]]);
 });
 
+test("what follows a cue with a verb of its own is what was said, not who said it: 'NAME, who …, said the event brought back …'", () => {
+  assert.deepEqual(pipelineSources("Ana Ruiz, who watched the ceremony on a screen near the river, said the event brought back memories of her father."), ["Ana Ruiz"]);
+  assert.deepEqual(pipelineSources("“It went well,” said MSNBC host Chris Matthews."), ["Chris Matthews"]);
+});
+
 test("the last sentence of a quotation opened in an earlier one is direct; a quoted phrase inside a report is not", () => {
   const doc = analyse("“The dam is safe. The dam is safe and those rumours are lies,” he said. The mayor called the report “a fabrication,” aides said.");
   assert.deepEqual(doc.layers.attribution!.map((a) => a.direct), [true, true, false]);

@@ -498,7 +498,7 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
   // that ends the sentence after the cue is its speaker, whatever subject the parse gives the cue
   const adjacent = left === cueStart - 1 && frame !== "stance";
   const tail = adjacent ? phraseAfter(doc, sentence, full.end) : undefined;
-  if (tail && (isCapitalised(doc, tail.start) || DETERMINERS.has(word(doc, tail.start))) && endsSentenceSoon(doc, sentence, tail.end))
+  if (tail && (isCapitalised(doc, tail.start) || DETERMINERS.has(word(doc, tail.start))) && endsSentenceSoon(doc, sentence, tail.end) && !holdsVerb(doc, sentence, tail))
     return { cue: full, frame, source: tail, content: contentBefore(doc, sentence, cueStart), citing: false };
   const opening = fromParse();
   if (opening?.source!.start === sentence.tokenStart && !opensQuoteMark(word(doc, sentence.tokenStart))) return opening;
@@ -506,7 +506,8 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
   const parsedAfter = adjacent ? subjectAfter(doc, sentence, full) : undefined;
   if (parsedAfter) return { cue: full, frame, source: parsedAfter, content: contentBefore(doc, sentence, cueStart), citing: false };
   const inverted = adjacent ? phraseAfter(doc, sentence, full.end) : undefined;
-  if (inverted && (isCapitalised(doc, inverted.start) || /^(the|a|an)$/.test(word(doc, inverted.start)) || nounSubjectWithin(doc, doc.layers.syntax?.[sentence.index], cue, inverted)) && endsClause(doc, sentence, inverted.end))
+  // (a phrase with a verb of its own is the reported clause: "…, said the event brought back memories")
+  if (inverted && (isCapitalised(doc, inverted.start) || /^(the|a|an)$/.test(word(doc, inverted.start)) || nounSubjectWithin(doc, doc.layers.syntax?.[sentence.index], cue, inverted)) && endsClause(doc, sentence, inverted.end) && !holdsVerb(doc, sentence, inverted))
     return { cue: full, frame, source: inverted, content: contentBefore(doc, sentence, cueStart), citing: false };
   // "Kim Jong Gyu, vice foreign minister of …, gave": skip the apposition back to the name
   const apposed = phraseBeforeApposition(doc, sentence, left);
@@ -779,6 +780,19 @@ const inPhrase = (doc: Doc, i: number): boolean => {
 
 /** The minutes of a clock time ("18:30 Kolvany says" opening a live-blog entry), which are no part of a name. */
 const isClockMinutes = (doc: Doc, i: number): boolean => i > 0 && /^\d\d$/.test(doc.tokens[i].lower) && doc.tokens[i - 1].lower === ":";
+
+/** Penn tags of a verb with a tense: a clause of its own, where a bare or an -ing form can be a misparsed noun ("MSNBC host"). */
+const FINITE_VERBS = new Set(["VBD", "VBZ", "VBP"]);
+
+/** Whether the parse tags a word of tokens [start, end) a verb with a tense. */
+function holdsVerb(doc: Doc, sentence: Sentence, range: TokenRange): boolean {
+  const tree = treeOf(doc, sentence);
+  for (let k = range.start; k < range.end; k++) {
+    const w = tree?.wordAt(doc.tokens[k].start);
+    if (w?.upos === "VERB" && FINITE_VERBS.has(w.xpos)) return true;
+  }
+  return false;
+}
 
 /** Whether what is left of the sentence from token `i` is at most a short phrase with no verb: "in the room." */
 function endsSentenceSoon(doc: Doc, sentence: Sentence, i: number): boolean {
