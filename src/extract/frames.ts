@@ -84,7 +84,10 @@ export function claimFrame(
   const named = (w: SyntaxWord) => found.entities.some((e) => e.start <= w.start && e.end >= w.end);
   const verbal = tops.filter((w) => (w.upos === "VERB" || w.upos === "ADJ") && !named(w));
   const nominal = tops.filter((w) => w.upos === "NOUN" && !named(w));
-  let predicate = [...(verbal.length ? verbal : nominal)].sort((a, b) => tree.ancestors(a).length - tree.ancestors(b).length)[0];
+  // with no verb on top, the highest verb below: "said the army sent troops", which the parse can read
+  // as a noun with a participle ("the army [that was] sent"), states a sending
+  const below = verbal.length ? [] : words.filter((w) => w.upos === "VERB" && !named(w));
+  let predicate = [...(verbal.length ? verbal : below.length ? below : nominal)].sort((a, b) => tree.ancestors(a).length - tree.ancestors(b).length)[0];
   // what is said, found or shown is stated by its own clause: "the FBI director said she exercised
   // extreme carelessness", "the outcome showed Clinton had received 49.84 percent", "the FBI concluded
   // that Clinton had been extremely careless"
