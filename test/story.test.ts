@@ -167,6 +167,17 @@ describe("status", () => {
   });
 });
 
+describe("denials", () => {
+  const pipeline = defaultPipeline();
+  const records = (id: string, text: string) => toClaimRecords(pipeline.run(createDoc({ id, text, meta: {} }))).filter((r) => r.kind === "claim");
+  const statusOf = (...texts: string[]) => buildStory(texts.flatMap((t, i) => records(String(i), t)).map((record) => ({ record, proposition: 0 }))).propositions[0].status;
+
+  test("a denial disputes the predicate another claim states, not a negative the proposition holds", () => {
+    assert.equal(statusOf("The ministry said the army sent 3,000 troops to the border.", "The army denied that it sent troops to the border."), "disputed");
+    assert.notEqual(statusOf("The owner said that paying no taxes was smart.", "Residents noted that the owner has not paid taxes."), "disputed");
+  });
+});
+
 describe("origins", () => {
   const pipeline = defaultPipeline();
   const records = (id: string, outlet: string, text: string) =>

@@ -205,7 +205,11 @@ export interface FoldState {
   stated?: { at: Place; origin: string };
   /** Origin key → the earliest claim of that origin that names it (states it and does not merely relay it). */
   named: [string, { at: Place; origin: string }][];
-  denies: boolean;
+  /** The predicates (class, else lemma; "" for none) that claims deny, and those that the others state. */
+  denied?: string[];
+  asserted?: string[];
+  /** Whether any claim denies: a state stored before `denied` was kept, read as a denial of anything stated. */
+  denies?: boolean;
   counterAccount: boolean;
   /** Counted key → origin key → the latest figure not denied. */
   latest: [string, [string, Latest][]][];
@@ -234,7 +238,8 @@ export class PropositionFold {
   #lead?: FoldState["lead"];
   #stated?: FoldState["stated"];
   #named = new Map<string, { at: Place; origin: string }>();
-  #denies = false;
+  #denied = new Set<string>();
+  #asserted = new Set<string>();
   #counterAccount = false;
   #latest = new Map<string, Map<string, Latest>>();
   #series = new Map<string, Counted>();
@@ -247,7 +252,8 @@ export class PropositionFold {
     this.#lead = state.lead;
     this.#stated = state.stated;
     this.#named = new Map(state.named);
-    this.#denies = state.denies;
+    this.#denied = new Set(state.denied ?? (state.denies ? [""] : []));
+    this.#asserted = new Set(state.asserted ?? []);
     this.#counterAccount = state.counterAccount;
     this.#latest = new Map(state.latest.map(([counted, byOrigin]) => [counted, new Map(byOrigin)]));
     this.#series = new Map(state.series.map(([counted, s]) => [counted, { ...s, values: new Map(s.values) }]));
@@ -265,8 +271,10 @@ export class PropositionFold {
     this.#claims++;
     this.#first = earlier(this.#first, { at, sentence: c.sentence });
     if (c.stance === "supports") this.#lead = earlier(this.#lead, { at, sentence: c.sentence });
-    if (c.stance === "denies") this.#denies = true;
+    if (c.stance === "denies") this.#denied.add(predicateKey(c));
     else {
+      // "So why didn't Donald Trump pay his?" states the negative a denial does: nothing to dispute
+      if (!c.frame?.negated && c.certainty !== "denied") this.#asserted.add(predicateKey(c));
       this.#stated = earlier(this.#stated, { at, origin: c.origin });
       if (!relays(member) && !UNRESOLVED.test(c.origin)) keepFirst(this.#named, sourceKey(c.origin), { at, origin: c.origin }, byPlace);
     }
@@ -318,8 +326,20 @@ export class PropositionFold {
 
   #status(independent: number): PropositionStatus {
     // a denial disputes whatever else is said of the proposition, asserted or hedged
-    if ((this.#denies && this.#stated) || this.#counterAccount || this.#numbersConflict()) return "disputed";
+    if (this.#deniesWhatIsStated() || this.#counterAccount || this.#numbersConflict()) return "disputed";
     return independent >= 2 ? "agreed" : "single-source";
+  }
+
+  /**
+   * Whether a claim denies what another states: the same predicate ("KCNA denies sending troops" against
+   * "North Korea has sent troops"), not a negative the proposition merely holds ("noted that Trump has
+   * not paid anything in federal income taxes" beside "not paying taxes makes me smart"). A denial with
+   * no predicate, or a statement with none, may be of anything.
+   */
+  #deniesWhatIsStated(): boolean {
+    if (!this.#stated) return false;
+    for (const key of this.#denied) if (key === "" || this.#asserted.has(key)) return true;
+    return false;
   }
 
   /** Whether the latest values of different origins for one counted thing cannot all be true. */
@@ -355,7 +375,8 @@ export class PropositionFold {
       lead: this.#lead,
       stated: this.#stated,
       named: [...this.#named],
-      denies: this.#denies,
+      denied: [...this.#denied],
+      asserted: [...this.#asserted],
       counterAccount: this.#counterAccount,
       latest: [...this.#latest].map(([counted, byOrigin]) => [counted, [...byOrigin]]),
       series: [...this.#series].map(([counted, s]) => [counted, { ...s, values: [...s.values] }]),
@@ -363,6 +384,9 @@ export class PropositionFold {
     };
   }
 }
+
+/** What a claim states, for telling a denial of it: its predicate's class, else its lemma ("" when it has none). */
+const predicateKey = (c: StoryClaim): string => c.frame?.predicateClass ?? c.frame?.predicate ?? "";
 
 /** A proposition made from all its members at once: the fold of them, and its claims in the story's order. */
 function proposition(id: number, members: LinkedRecord[], names: SourceNames): Proposition {
