@@ -300,3 +300,9 @@ test("a quotation's later sentence that prescribes is the speaker's prescription
   const doc = defaultPipeline().run(createDoc({ id: "t", text: "“We will not stop,” the mayor said. “We have got to rebuild every school in this city.”", meta: {} }));
   assert.equal(doc.layers.kind![1].kind, "opinion");
 });
+
+test("a count written as words is something to check a sentence by, though no quantity the layer keeps", () => {
+  const doc = defaultPipeline().run(createDoc({ id: "t", text: "Thirty years ago, there were three policemen for every crime. There are many theories about this.", meta: {} }));
+  assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["claim", "opinion"]);
+  assert.deepEqual(doc.layers.quantities, []);
+});

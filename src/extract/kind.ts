@@ -5,6 +5,7 @@ import { TriangulateError } from "../errors.ts";
 import type { Annotator } from "./pipeline.ts";
 import { LinearModel, scoreSentence, type Scored } from "./classifier/model.ts";
 import { PhraseMatcher } from "../text/phrases.ts";
+import { parseTokens } from "./numbers/index.ts";
 import { Tree } from "../syntax/tree.ts";
 import { looksRegularPast } from "../text/wordforms.ts";
 import { boilerplateOf } from "./boilerplate.ts";
@@ -81,6 +82,8 @@ export interface SentenceCues {
   stanceOpener?: Span;
   /** The writer speaks as "I" or addresses "you" (not the "we" of an institution's statement). */
   personalVoice?: Span;
+  /** A count written as words ("seventy votes"), which the quantities layer leaves out. */
+  spelledFigure?: Span;
   /** The "I" or "you" is the subject of a verdict or a verb of the mind ("you are correct that…", "I think…"): the predicate. */
   personalView?: Span;
 }
@@ -325,6 +328,7 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     ...(scheduled ? { scheduled } : {}),
     ...(stanceOpener && !attributed ? { stanceOpener } : {}),
     ...(personal ? { personalVoice: personal } : {}),
+    ...(!found.quantity ? spelled(doc, sentence) : {}),
     ...(personal && parsed ? speaksOwnMind(Tree.of(parsed), personal) : {}),
   };
 }
@@ -339,6 +343,18 @@ function speaksOwnMind(tree: Tree, personal: Token): { personalView?: Span } {
   const head = pronoun && pronoun.deprel.startsWith("nsubj") ? tree.head(pronoun) : undefined;
   const view = !!head && ((head.upos === "ADJ" && !!tree.child(head, "cop")) || (head.upos === "VERB" && MIND_LEMMAS.has(head.lemma) && !personal.lower.startsWith("you")));
   return view ? { personalView: { start: head.start, end: head.end } } : {};
+}
+
+/**
+ * "There were seventy votes for our position", "three policemen for every crime": a count written as
+ * words is no quantity the quantities layer keeps (the gold skips "two theories"), but it is something
+ * to check a sentence by. It only keeps a sentence from being thrown out as naming nothing: counted as
+ * a figure, it cost CheckThat 2025 a sentence ("It's only when you have fifty illegal aliens …").
+ */
+function spelled(doc: Doc, sentence: Sentence): { spelledFigure?: Span } {
+  for (const m of parseTokens(doc.text, doc.tokens, sentence.tokenStart, sentence.tokenEnd))
+    if (m.role === "quantity" && m.kind === "count" && m.spelled && m.max >= 2) return { spelledFigure: { start: m.start, end: m.end } };
+  return {};
 }
 
 /** Verbs of a speaker's own mind: "I thought", "I felt" tell a view even in the past tense. */
@@ -727,10 +743,10 @@ export function rule(cues: SentenceCues): Ruling | undefined {
   if (cues.actorEvent) return { claim: true, because: words(cues.actorEvent) };
   if (cues.actorState) return { claim: true, because: words(cues.actorState) };
   if (cues.locatedExistence) return { claim: true, because: words(cues.locatedExistence) };
-  // nothing to check it against: no one named, no figure, no date, no event, unless the
+  // nothing to check it against: no one named, no figure (digits or words), no date, no event, unless the
   // check-worthiness model is fairly sure there is ("The economic growth is less than half today what
   // it was at the beginning of this year")
-  if (!has(cues, ACTOR) && !has(cues, DATE) && !has(cues, EVENT_VERB) && cues.values[CHECKWORTHY] <= FAIRLY_CHECKWORTHY) return { claim: false, because: [] };
+  if (!has(cues, ACTOR) && !has(cues, DATE) && !has(cues, EVENT_VERB) && !cues.spelledFigure && cues.values[CHECKWORTHY] <= FAIRLY_CHECKWORTHY) return { claim: false, because: [] };
   // an event told in the past tense with its actor or place and its time is a report of fact
   if (has(cues, EVENT_VERB) && has(cues, ACTOR) && has(cues, DATE) && !has(cues, FIRST_PERSON)) return { claim: true, because: spanOf(cues, EVENT_VERB) };
   return undefined;
