@@ -306,3 +306,8 @@ test("a count written as words is something to check a sentence by, though no qu
   assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["claim", "opinion"]);
   assert.deepEqual(doc.layers.quantities, []);
 });
+
+test("what the speaker thinks others think is the speaker's view: 'I think the President genuinely believes …'", () => {
+  const doc = defaultPipeline().run(createDoc({ id: "t", text: "I think the President genuinely believes that they are better off. I hope in 2017 the city says, \"Thank you for your service.\" The mayor said the plan will cost $4 million.", meta: {} }));
+  assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["opinion", "opinion", "claim"]);
+});

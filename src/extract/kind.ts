@@ -82,6 +82,8 @@ export interface SentenceCues {
   stanceOpener?: Span;
   /** The writer speaks as "I" or addresses "you" (not the "we" of an institution's statement). */
   personalVoice?: Span;
+  /** "I think the President genuinely believes …": the speaker's own verb of the mind, over the report. */
+  speakerMind?: Span;
   /** A count written as words ("seventy votes"), which the quantities layer leaves out. */
   spelledFigure?: Span;
   /** The "I" or "you" is the subject of a verdict or a verb of the mind ("you are correct that…", "I think…"): the predicate. */
@@ -300,6 +302,7 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   const parsed = doc.layers.syntax?.[sentence.index];
   const evaluative = parsed && !found.quantity && (!found.attribution || found.attribution.direct) ? verdictOf(Tree.of(parsed), found.attribution) : undefined;
   // a quotation's later sentence prescribes as much as its first: "“We have got to do everything possible to improve policing.”"
+  const speakerMind = parsed && attributed && mainCue ? mindOver(Tree.of(parsed), mainCue) : undefined;
   const prescriptive = parsed && found.attribution && (attributed || carriedOn) ? prescriptionIn(Tree.of(parsed), found.attribution) : undefined;
   // "Clinton spoke out Tuesday about …, arguing that …": the sentence reports the deed, and the participle after it adds what was argued
   const participial = !!mainCue && /ing$/i.test(doc.text.slice(mainCue.start, mainCue.end)) && doc.text.slice(Math.max(sentence.start, mainCue.start - 2), mainCue.start).trim() === ",";
@@ -319,6 +322,7 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     ...(attributed && speculation && !concrete ? { speculative: speculation } : {}),
     ...(commentary ? { commentary } : {}),
     ...(anecdote ? { anecdote } : {}),
+    ...(speakerMind ? { speakerMind } : {}),
     ...(evaluative ? { evaluative } : {}),
     ...(prescriptive ? { prescriptive } : {}),
     ...(actorEvent ? { actorEvent } : {}),
@@ -355,6 +359,16 @@ function spelled(doc: Doc, sentence: Sentence): { spelledFigure?: Span } {
   for (const m of parseTokens(doc.text, doc.tokens, sentence.tokenStart, sentence.tokenEnd))
     if (m.role === "quantity" && m.kind === "count" && m.spelled && m.max >= 2) return { spelledFigure: { start: m.start, end: m.end } };
   return {};
+}
+
+/** The sentence's root when it is "I think", "I believe" … and the cue stands in what it governs: the root. */
+function mindOver(tree: Tree, cue: Span): Span | undefined {
+  const root = tree.root;
+  if (!root || root.upos !== "VERB" || !MIND_LEMMAS.has(root.lemma) || root.start > cue.start) return undefined;
+  const subject = tree.child(root, "nsubj");
+  if (!subject || subject.lemma.toLowerCase() !== "i") return undefined;
+  const governed = tree.children(root, "ccomp", "xcomp").some((c) => tree.subtree(c).some((w) => w.start === cue.start));
+  return governed ? { start: root.start, end: root.end } : undefined;
 }
 
 /** Verbs of a speaker's own mind: "I thought", "I felt" tell a view even in the past tense. */
@@ -713,6 +727,8 @@ export function rule(cues: SentenceCues): Ruling | undefined {
     // what someone says must be done is their prescription, not a report of what is
     if (cues.prescriptive) return { claim: false, because: words(cues.prescriptive) };
     if (cues.anecdote) return { claim: false, because: words(cues.anecdote) };
+    // "I don't think the American people believe that": what the speaker thinks others think
+    if (cues.speakerMind && !has(cues, QUANTITY)) return { claim: false, because: words(cues.speakerMind) };
     if (cues.namedSource) return { claim: true, because: words(cues.namedSource) };
     const commentary = cues.view ?? cues.speculative ?? cues.commentary;
     return commentary ? { claim: false, because: words(commentary) } : { claim: true, because: spanOf(cues, ATTRIBUTED) };
