@@ -311,3 +311,8 @@ test("what the speaker thinks others think is the speaker's view: 'I think the P
   const doc = defaultPipeline().run(createDoc({ id: "t", text: "I think the President genuinely believes that they are better off. I hope in 2017 the city says, \"Thank you for your service.\" The mayor said the plan will cost $4 million.", meta: {} }));
   assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["opinion", "opinion", "claim"]);
 });
+
+test("the writer's own forecast is a claim when it carries a figure", () => {
+  const doc = defaultPipeline().run(createDoc({ id: "t", text: "Prices could climb 20 percent next year. The talks will probably fail.", meta: {} }));
+  assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["claim", "opinion"]);
+});

@@ -745,7 +745,7 @@ export function rule(cues: SentenceCues): Ruling | undefined {
   if (cues.scheduled) return { claim: true, because: words(cues.scheduled) };
   // the writer's own speculation or prescription ("it could backfire", "this would give Moscow…",
   // "we must…") asserts nothing yet, unless it carries a figure
-  if (has(cues, OWN_SPECULATION)) return { claim: false, because: spanOf(cues, OWN_SPECULATION) };
+  if (has(cues, OWN_SPECULATION) && !has(cues, QUANTITY)) return { claim: false, because: spanOf(cues, OWN_SPECULATION) };
   if (has(cues, OWN_MODAL) && !has(cues, QUANTITY)) return { claim: false, because: spanOf(cues, OWN_MODAL) };
   // the writer speaking as "I" or to "you" gives a view:
   // "I feel…", "you are right that…" — unless what is said carries a figure or the check-worthiness
