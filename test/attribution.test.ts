@@ -326,6 +326,12 @@ test("what follows a cue with a verb of its own is what was said, not who said i
   assert.deepEqual(pipelineSources("“It went well,” said MSNBC host Chris Matthews."), ["Chris Matthews"]);
 });
 
+test("a name and a colon opening a headline say who says the rest, whatever verbs the rest holds; a topic label says nothing", () => {
+  assert.deepEqual(pipelineSources("Pat Caddell: Democrat Voters Worried About Hillary Clinton’s Health"), ["Pat Caddell"]);
+  assert.deepEqual(pipelineSources("Ukraine War: Troops Arrive In Kursk"), [null]);
+  assert.deepEqual(pipelineSources("Editorial: The Mayor Must Go"), [null]);
+});
+
 test("the last sentence of a quotation opened in an earlier one is direct; a quoted phrase inside a report is not", () => {
   const doc = analyse("“The dam is safe. The dam is safe and those rumours are lies,” he said. The mayor called the report “a fabrication,” aides said.");
   assert.deepEqual(doc.layers.attribution!.map((a) => a.direct), [true, true, false]);

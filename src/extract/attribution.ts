@@ -280,6 +280,10 @@ function findCandidates(doc: Doc, sentence: Sentence, quoted: Quotations): Candi
   // a credit line names who said the whole quotation, whatever cues stand inside it
   const credit = dashCredit(doc, sentence);
   if (credit) return [credit];
+  // "Pat Caddell: Democrat Voters Worried About …": a name and a colon opening a headline say who says the rest
+  // ("Ukraine War:", "Editorial:" label a topic or a kind of piece: speakerLabel knows them)
+  const label = isHeadline(doc.text, doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd)) ? speakerLabel(doc, sentence) : undefined;
+  if (label) return [label];
   const out: Candidate[] = [];
   for (const m of CUES.findAll(doc.tokens, sentence.tokenStart, sentence.tokenEnd)) {
     const cue = { start: m.tokenStart, end: m.tokenEnd };
@@ -390,7 +394,8 @@ function dashCredit(doc: Doc, sentence: Sentence): Candidate | undefined {
 const NOT_SPEAKERS = new Set(
   ("note update updated editor editors photo photos video watch listen read related source sources correction " +
     "disclaimer warning breaking exclusive analysis opinion comment live q a question answer summary background " +
-    "context timeline key what why how when where who news updates points fact check report reports more top").split(" "),
+    "context timeline key what why how when where who news updates points fact check report reports more top " +
+    "editorial explainer interview podcast letters obituary war crisis").split(" "),
 );
 /**
  * A transcript's or a headline's speaker label: "PENCE: Well, I think…", "Loretta Lynch: No charges".
@@ -404,7 +409,7 @@ function speakerLabel(doc: Doc, sentence: Sentence): Candidate | undefined {
   while (colon < sentence.tokenEnd && colon - start < 4 && word(doc, colon) !== ":" && isWord(doc.tokens[colon]) && isCapitalised(doc, colon)) colon++;
   if (colon === start || colon + 2 >= sentence.tokenEnd || word(doc, colon) !== ":") return undefined;
   for (let i = start; i < colon; i++) if (NOT_SPEAKERS.has(word(doc, i))) return undefined;
-  const place = (doc.layers.entities ?? []).some((e) => e.start === doc.tokens[start].start && (e.type === "place" || e.type === "country"));
+  const place = (doc.layers.entities ?? []).some((e) => e.start >= doc.tokens[start].start && e.start < doc.tokens[colon].start && (e.type === "place" || e.type === "country"));
   if (place) return undefined;
   return { cue: { start: colon, end: colon + 1 }, frame: "verb", source: { start, end: colon }, content: contentAfter(doc, sentence, colon + 1), citing: false };
 }
