@@ -4,7 +4,7 @@
 // src/extract/lexicons/cues.json; `cues.ts` merges it with a small curated list and assigns frames.
 // A phrase is kept when it was marked often enough and when most of its occurrences in the train
 // texts are marked (its precision as a cue), so "said" stays and "in", "support" or "for" go.
-// Usage: node --import tsx scripts/learn-cues.ts [--min 6] [--precision 0.4]
+// Usage: node --import tsx scripts/learn-cues.ts [--min 6] [--precision 0.35]
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { readConllu } from "../src/syntax/conllu.ts";
@@ -18,7 +18,9 @@ const ewt = resolve(import.meta.dirname, "../../shared/data/treebanks/ud-english
 const out = resolve(import.meta.dirname, "../src/extract/lexicons/cues.json");
 const args = process.argv.slice(2);
 const minCount = args.includes("--min") ? Number(args[args.indexOf("--min") + 1]) : 6;
-const minPrecision = args.includes("--precision") ? Number(args[args.indexOf("--precision") + 1]) : 0.4;
+// 0.35: PolNeAR dev source F1 70.35 -> 70.77, content 61.33 -> 61.56, with the exclusions above (0.4 kept "admit", "deny", "defend",
+// "reject", "quote", "threaten" out); news-dev and the seeds unchanged
+const minPrecision = args.includes("--precision") ? Number(args[args.indexOf("--precision") + 1]) : 0.35;
 const MAX_WORDS = 3;
 
 // Words that ride along in a cue span but do not carry the attribution ("has said", "also told").
@@ -34,15 +36,20 @@ const FILLER = new Set(
 // kept as cues, those lost precision on news-dev and the seeds and gained little on PolNeAR dev.
 const ACTS = (
   "decided decide decides endorsed endorses supported supporting voted nominated ordered restricting struck voided " +
-  "continued declined sought seeks refused refuse refuses offered named promoted listed titled unveiled"
+  "continued declined sought seeks refused refuse refuses offered named promoted listed titled unveiled " +
+  "supports considering presented known"
 ).split(" ");
-const WRITER = "seemed seems appears sounded reads".split(" ");
+const WRITER = "seemed seems appears appeared sounded reads".split(" ");
+// Kept at a precision of 0.35, these cost news-dev attribution precision ("This political decision by the
+// FBI to not recommend any charges", "he wants to…" of a plan the writer describes) or a CheckThat 2025
+// sentence ("Wing, who calls herself a “woke administrator,”": naming, not speech), for little on PolNeAR dev.
+const DEV_LOSSES = "recommend recommends wants calls".split(" ");
 // What a party talked about is a topic, not a statement ("spoke about his years in the army"), and
 // agreeing on something is a deed ("will agree on a joint inquiry"; "agreed that" is kept below).
 const TOPICS = "discussed discuss discussing talked talks talking spoke agree".split(" ");
 // Words annotators sometimes marked as a cue that are cues only inside a longer phrase.
 const FRAGMENTS = "for on to questions".split(" ");
-const EXCLUDED = new Set([...ACTS, ...WRITER, ...TOPICS, ...FRAGMENTS]);
+const EXCLUDED = new Set([...ACTS, ...WRITER, ...TOPICS, ...FRAGMENTS, ...DEV_LOSSES]);
 // Cues of a stance: praising, blaming, wishing. What follows them is their target ("criticized Clinton's
 // email use"), never a speaker put after the verb as in "…, said Lopez": in PolNeAR train, none of these
 // has its source right after it more than once.
