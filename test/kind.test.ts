@@ -1,8 +1,10 @@
 import { test } from "node:test";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import assert from "node:assert/strict";
 import { createDoc, spanText, type Doc, type Span } from "../src/doc.ts";
 import { segment } from "../src/text/index.ts";
-import { genreLean, kind } from "../src/extract/kind.ts";
+import { CUES, genreLean, isClaim, kind, type KindModelFile } from "../src/extract/kind.ts";
 import { defaultPipeline, toClaimRecords } from "../src/extract/index.ts";
 
 const annotator = kind();
@@ -315,4 +317,19 @@ test("what the speaker thinks others think is the speaker's view: 'I think the P
 test("the writer's own forecast is a claim when it carries a figure", () => {
   const doc = defaultPipeline().run(createDoc({ id: "t", text: "Prices could climb 20 percent next year. The talks will probably fail.", meta: {} }));
   assert.deepEqual(doc.layers.kind!.map((f) => f.kind), ["claim", "opinion"]);
+});
+
+test("what no rule decides follows the check-worthiness model where it is fairly sure, else the combining layer", () => {
+  const combine: KindModelFile = JSON.parse(readFileSync(resolve(import.meta.dirname, "../models/kind.json"), "utf8"));
+  const cues = (checkworthy: number, subjective: number) => {
+    const values = new Float64Array(CUES.length);
+    values[CUES.indexOf("checkworthy")] = checkworthy;
+    values[CUES.indexOf("subjective")] = subjective;
+    return { values, spans: new Array(CUES.length) };
+  };
+  // strongly subjective wording, and the model fairly sure either way: the model's verdict
+  assert.equal(isClaim(cues(2.5, 3), combine), true);
+  assert.equal(isClaim(cues(-2.5, -3), combine), false);
+  // the model unsure: the layer reads the subjectivity
+  assert.equal(isClaim(cues(0.5, 3), combine), false);
 });
