@@ -63,7 +63,7 @@ const STANCES = new Set(
     .split(" "),
 );
 // A phrase goes when it or its first word is excluded, unless it is one of these, which report a statement.
-const KEPT_ANYWAY = new Set(["pointed out", "points out", "pointing out", "agreed"]);
+const KEPT_ANYWAY = new Set(["pointed out", "points out", "pointing out", "agreed", "calls for"]);
 
 /** The cue words of one span, normalised, or undefined when nothing is left to learn from. */
 function normalise(text: string): string | undefined {

@@ -301,8 +301,8 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   const anecdote = source && !named && !concrete && values[CHECKWORTHY] < -UNLIKELY && values[SUBJECTIVE] > -UNLIKELY ? attributed : undefined;
   const parsed = doc.layers.syntax?.[sentence.index];
   const evaluative = parsed && !found.quantity && (!found.attribution || found.attribution.direct) ? verdictOf(Tree.of(parsed), found.attribution) : undefined;
-  // a quotation's later sentence prescribes as much as its first: "“We have got to do everything possible to improve policing.”"
   const speakerMind = parsed && attributed && mainCue ? mindOver(Tree.of(parsed), mainCue) : undefined;
+  // a quotation's later sentence prescribes as much as its first: "“We have got to do everything possible to improve policing.”"
   const prescriptive = parsed && found.attribution && (attributed || carriedOn) ? prescriptionIn(Tree.of(parsed), found.attribution) : undefined;
   // "Clinton spoke out Tuesday about …, arguing that …": the sentence reports the deed, and the participle after it adds what was argued
   const participial = !!mainCue && /ing$/i.test(doc.text.slice(mainCue.start, mainCue.end)) && doc.text.slice(Math.max(sentence.start, mainCue.start - 2), mainCue.start).trim() === ",";
