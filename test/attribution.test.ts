@@ -332,6 +332,11 @@ test("a name and a colon opening a headline say who says the rest, whatever verb
   assert.deepEqual(pipelineSources("Editorial: The Mayor Must Go"), [null]);
 });
 
+test("the paragraph after 'The governor added:' is the governor's, blank line between or not", () => {
+  const text = "Reyl spoke on Wednesday. The governor added:\n\nThe levee held. The river is falling.\n\nThe rain stopped later.";
+  assert.deepEqual(pipelineSources(text).slice(1), ["The governor", "The governor", "The governor", null]);
+});
+
 test("the last sentence of a quotation opened in an earlier one is direct; a quoted phrase inside a report is not", () => {
   const doc = analyse("“The dam is safe. The dam is safe and those rumours are lies,” he said. The mayor called the report “a fabrication,” aides said.");
   assert.deepEqual(doc.layers.attribution!.map((a) => a.direct), [true, true, false]);

@@ -333,3 +333,8 @@ test("what no rule decides follows the check-worthiness model where it is fairly
   // the model unsure: the layer reads the subjectivity
   assert.equal(isClaim(cues(0.5, 3), combine), false);
 });
+
+test("a verdict in words someone's block quote stands in is their opinion, the party it is about named or not", () => {
+  const doc = defaultPipeline().run(createDoc({ id: "t", text: "Tomas Reyl spoke on Wednesday. Reyl added:\n\nIt’s typical of Anna Vell. The levee was breached at 4 a.m. on Monday.", meta: {} }));
+  assert.deepEqual(doc.layers.kind!.slice(2).map((f) => f.kind), ["opinion", "claim"]);
+});

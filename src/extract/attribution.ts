@@ -1366,7 +1366,10 @@ function statementAfterColon(doc: Doc, i: number): number[] {
   const sentences = doc.sentences;
   const lineEnd = doc.text.indexOf("\n", sentences[i].end);
   if (lineEnd < 0) return [];
-  const nextLineEnd = doc.text.indexOf("\n", lineEnd + 1);
+  // the next line with words on it: paragraphs are often set apart by a blank line
+  let nextLine = lineEnd + 1;
+  while (nextLine < doc.text.length && /\s/.test(doc.text[nextLine])) nextLine++;
+  const nextLineEnd = doc.text.indexOf("\n", nextLine);
   const out: number[] = [];
   for (let k = i + 1; k < sentences.length && k - i <= COLON_REACH; k++) {
     if (sentences[k].start < lineEnd) continue;

@@ -300,7 +300,9 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   const commentary = source && !named && !concrete ? commentatorOf(doc, source) : undefined;
   const anecdote = source && !named && !concrete && values[CHECKWORTHY] < -UNLIKELY && values[SUBJECTIVE] > -UNLIKELY ? attributed : undefined;
   const parsed = doc.layers.syntax?.[sentence.index];
-  const evaluative = parsed && !found.quantity && (!found.attribution || found.attribution.direct) ? verdictOf(Tree.of(parsed), found.attribution) : undefined;
+  // a quotation, or a whole sentence someone's words stand in ("The governor added:" and the paragraph after it)
+  const wholly = !!found.attribution && found.attribution.start <= sentence.start && found.attribution.end >= sentence.end;
+  const evaluative = parsed && !found.quantity && (!found.attribution || found.attribution.direct || wholly) ? verdictOf(Tree.of(parsed), wholly ? undefined : found.attribution) : undefined;
   const speakerMind = parsed && attributed && mainCue ? mindOver(Tree.of(parsed), mainCue) : undefined;
   // a quotation's later sentence prescribes as much as its first: "“We have got to do everything possible to improve policing.”"
   const prescriptive = parsed && found.attribution && (attributed || carriedOn) ? prescriptionIn(Tree.of(parsed), found.attribution) : undefined;
@@ -441,7 +443,9 @@ function verdictOf(tree: Tree, quoted: Attribution | undefined): Span | undefine
   const subject = tree.child(clause, "nsubj");
   const pointing = subject && (POINTING_SUBJECTS.has(subject.lemma.toLowerCase()) || tree.children(subject, "det").some((d) => POINTING_SUBJECTS.has(d.lemma.toLowerCase())));
   if (!pointing) return undefined;
-  if (tree.subtree(clause).some((w) => w.upos === "PROPN" || w.upos === "NUM")) return undefined;
+  // (a party an adjective is said of is what the verdict is about: "It's typical of Hillary Clinton")
+  const about = clause.upos === "ADJ" ? new Set(tree.children(clause, "obl").flatMap((o) => tree.subtree(o))) : new Set();
+  if (tree.subtree(clause).some((w) => (w.upos === "PROPN" && !about.has(w)) || w.upos === "NUM")) return undefined;
   return { start: clause.start, end: clause.end };
 }
 
