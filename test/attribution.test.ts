@@ -332,6 +332,11 @@ test("a name and a colon opening a headline say who says the rest, whatever verb
   assert.deepEqual(pipelineSources("Editorial: The Mayor Must Go"), [null]);
 });
 
+test("a quote that opened in an earlier sentence and closes before 'X said, going on to …' is what X said", () => {
+  const doc = analyse("“The levee held. We are looking at the needs of the city,” Reyl said, going on to thank the crews.");
+  assert.deepEqual(doc.layers.attribution!.map((a) => [spanText(doc, a).startsWith("We are looking"), a.direct]), [[false, true], [true, true]]);
+});
+
 test("the paragraph after 'The governor added:' is the governor's, blank line between or not", () => {
   const text = "Reyl spoke on Wednesday. The governor added:\n\nThe levee held. The river is falling.\n\nThe rain stopped later.";
   assert.deepEqual(pipelineSources(text).slice(1), ["The governor", "The governor", "The governor", null]);

@@ -945,12 +945,11 @@ function withinLeadingClause(doc: Doc, sentence: Sentence, cue: TokenRange, cont
 
 /** Whether the sentence opens with a quote that closes (with its comma) right before token `i`. */
 function quoteJustBefore(doc: Doc, sentence: Sentence, i: number): boolean {
-  const first = word(doc, sentence.tokenStart);
-  if (!opensQuoteMark(first)) return false;
   let k = i - 1;
   while (k > sentence.tokenStart && /^[,—–-]$/.test(word(doc, k))) k--;
-  const close = word(doc, k);
-  return k > sentence.tokenStart && closesQuoteMark(close);
+  if (k <= sentence.tokenStart || !closesQuoteMark(word(doc, k))) return false;
+  // the quote opens the sentence, or it opened in an earlier one: “…. We're looking at the needs …,” Sanders said, going on to …
+  return opensQuoteMark(word(doc, sentence.tokenStart)) || closesEarlierQuote(doc.text.slice(sentence.start, doc.tokens[k].end));
 }
 
 /** Content before a cue or its source: the sentence up to the comma (and "as") that precedes them. */
