@@ -186,3 +186,8 @@ test("with the parse, a negation denies only the main predicate, and an order or
   assert.deepEqual(labels("The Pentagon said the troops arrived, but did not say how many."), ["asserted"]);
   assert.deepEqual(labels("The ministry withdrew the statement and did not send troops."), ["denied"]);
 });
+
+test("'would' in reported speech is the past of 'will'; in a speaker's own quoted words it is no prediction", () => {
+  const doc = defaultPipeline().run(createDoc({ id: "t", text: "The mayor said the levee would hold. “So I would just simply say to everybody: stay home,” the mayor said.", meta: {} }));
+  assert.deepEqual(doc.layers.certainty!.map((f) => f.label), ["predicted", "asserted"]);
+});

@@ -45,7 +45,7 @@ interface AttributionMarks {
   /** Start offset of each cue, and whether its attribution quotes the speaker's words. */
   cueStarts: Map<number, boolean>;
   contentStarts: Set<number>;
-  contents: Span[];
+  contents: Array<Span & { direct: boolean }>;
 }
 
 /** The lexicon as read in running text, at an attribution cue, and at the cue of a quotation. */
@@ -195,9 +195,10 @@ function contextualCue(doc: Doc, i: number, first: number, marks: AttributionMar
   const word = tokens[i].lower;
   if (INVERTED_CONDITIONALS.has(word) && !isQuestion && atClauseStart(tokens, i, first)) return "condition";
   if (i === first && word === "whether") return "question";
-  // "said it would …": in reported speech "would" is the past of "will"; elsewhere it is too vague to call
+  // "said it would …": in reported speech "would" is the past of "will"; elsewhere, a speaker's own words
+  // included ("“So I would just simply say …”"), it is too vague to call
   // "would sometimes dismiss her proposals": with a frequency adverb it tells what used to happen
-  if (word === "would" && !HABITUAL.has(tokens[i + 1]?.lower) && marks.contents.some((c) => c.start <= tokens[i].start && tokens[i].end <= c.end)) return "prediction";
+  if (word === "would" && !HABITUAL.has(tokens[i + 1]?.lower) && marks.contents.some((c) => !c.direct && c.start <= tokens[i].start && tokens[i].end <= c.end)) return "prediction";
   return undefined;
 }
 
