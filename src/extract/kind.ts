@@ -334,7 +334,8 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     ...(scheduled ? { scheduled } : {}),
     ...(stanceOpener && !attributed ? { stanceOpener } : {}),
     ...(personal ? { personalVoice: personal } : {}),
-    ...(!found.quantity ? spelled(doc, sentence) : {}),
+    // (read only where it can matter: a sentence the "names nothing" rule would otherwise throw out)
+    ...(!found.quantity && !values[ACTOR] && !values[DATE] && !values[EVENT_VERB] && values[CHECKWORTHY] <= FAIRLY_CHECKWORTHY ? spelled(doc, sentence) : {}),
     ...(personal && parsed ? speaksOwnMind(Tree.of(parsed), personal) : {}),
   };
 }
