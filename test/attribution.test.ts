@@ -337,6 +337,10 @@ test("a quote that opened in an earlier sentence and closes before 'X said, goin
   assert.deepEqual(doc.layers.attribution!.map((a) => [spanText(doc, a).startsWith("We are looking"), a.direct]), [[false, true], [true, true]]);
 });
 
+test("'Having said that,' and 'That said,' turn the writer's argument and report no one", () => {
+  assert.deepEqual(sources("Having said that, the levee held. That said, the river is falling."), [[null, null], [null, null]]);
+});
+
 test("the paragraph after 'The governor added:' is the governor's, blank line between or not", () => {
   const text = "Reyl spoke on Wednesday. The governor added:\n\nThe levee held. The river is falling.\n\nThe rain stopped later.";
   assert.deepEqual(pipelineSources(text).slice(1), ["The governor", "The governor", "The governor", null]);

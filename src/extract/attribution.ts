@@ -457,6 +457,8 @@ function verbCandidate(doc: Doc, sentence: Sentence, cue: TokenRange, frame: Cue
   // "two theories may explain", "one could say": what might be said has not been said
   if (modifiers.some((i) => POSSIBILITY_MODALS.has(word(doc, i)))) return undefined;
   // "Kadzik wouldn't say", "he would not say whether": a refusal to speak reports nothing
+  // "Having said that, …", "That said, …": a turn of the writer's argument, no one's statement
+  if (cueStart - 1 === firstWordOf(doc, sentence) && discourseTurn(doc, sentence, cueStart - 1, cue.end)) return undefined;
   const refusal = cueStart - modifiers.length - 1;
   if (refusal >= sentence.tokenStart && REFUSALS.has(word(doc, refusal))) return undefined;
   if (modifiers.some((i) => word(doc, i) === "not" && word(doc, i - 1) === "would")) return undefined;
@@ -626,6 +628,19 @@ function gerundAsNoun(doc: Doc, sentence: Sentence, cue: TokenRange): boolean {
   // "Editor's note:", "Oz's show": a noun with an owner, which is no statement ("the IMF's estimate" is one)
   const owned = cue.start > sentence.tokenStart && /^['’]s$/.test(word(doc, cue.start - 1)) && !!tree.child(cueWord, "nmod:poss");
   return word(doc, cue.start).endsWith("ing") || (owned && !STATEMENT.has(word(doc, cue.start)));
+}
+
+/** "Having said that," / "That said,": the words at `before` and from `after` make the writer's turn of phrase. */
+function discourseTurn(doc: Doc, sentence: Sentence, before: number, after: number): boolean {
+  const at = (i: number) => (i < sentence.tokenEnd ? word(doc, i) : "");
+  return (word(doc, before) === "having" && at(after) === "that" && at(after + 1) === ",") || (word(doc, before) === "that" && at(after) === ",");
+}
+
+/** The index of the sentence's first word, past opening brackets and quote marks. */
+function firstWordOf(doc: Doc, sentence: Sentence): number {
+  let i = sentence.tokenStart;
+  while (i < sentence.tokenEnd && !isWord(doc.tokens[i])) i++;
+  return i;
 }
 
 /** Indices of the auxiliaries and adverbs standing right before token `i`, nearest first. */
