@@ -142,3 +142,7 @@ test("the surname of a person the text has named is that person after 'in' or 'a
   const found = mentions("Hillary Clinton won the primary. There was joy in Clinton's campaign and at Clinton headquarters, and in Iowa.");
   assert.deepEqual(found.map((e) => [e.canonical, e.type]), [["Hillary Clinton", "person"], ["Hillary Clinton", "person"], ["Hillary Clinton", "person"], ["Iowa", "place"]]);
 });
+
+test("a month's abbreviation is a date, not a name; a name that shares it stays one", () => {
+  assert.deepEqual(names("The vote is on Nov. 8, and the count ends Sept. 12. Its chair is Jan Smith."), ["Jan Smith"]);
+});

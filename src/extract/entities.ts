@@ -66,7 +66,9 @@ const FUNCTION_WORDS = new Set(
   "a an and as at but by for from in into nor of on or per the to vs with this that these those our their his her its my your some many all every no after before when while if however meanwhile".split(" "),
 );
 const CALENDAR = new Set(
-  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(" "),
+  ("january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday " +
+    // "on Nov. 8", "Sept. 11": a month's abbreviation
+    "jan feb apr jun jul aug sep sept oct nov dec").split(" "),
 );
 /** Tokens after which any word is capitalised: quotes, brackets, dashes, and full stops the splitter missed. */
 const OPENERS = new Set(["“", '"', "‘", "'", "(", "[", ":", "—", "–", "-", ".", "!", "?", ";"]);
