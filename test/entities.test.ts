@@ -146,3 +146,8 @@ test("the surname of a person the text has named is that person after 'in' or 'a
 test("a month's abbreviation is a date, not a name; a name that shares it stays one", () => {
   assert.deepEqual(names("The vote is on Nov. 8, and the count ends Sept. 12. Its chair is Jan Smith."), ["Jan Smith"]);
 });
+
+test("a party's adjective opening a body's name is part of it; the party alone is the party", () => {
+  assert.deepEqual(names("Donna Brazile chairs the Democratic National Committee."), ["Donna Brazile", "Democratic National Committee"]);
+  assert.deepEqual(names("The Democratic Party won, and Democrats cheered."), ["Democratic Party"]);
+});

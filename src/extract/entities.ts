@@ -231,8 +231,9 @@ class SentenceReader {
       this.#emit(whole, `${this.#gaz.demonyms.get(entry.canonical) ?? entry.canonical} ${body.entry.canonical}`, "organization", [whole]);
       return body.end;
     }
-    // a known name that opens a longer unknown one ("Moscow Times", "Jordan Peterson", "Korean War")
-    if (entry.kind !== "name" || entry.type !== "organization") {
+    // a known name that opens a longer unknown one ("Moscow Times", "Jordan Peterson", "Korean War"); a
+    // party's adjective opening a body's name is part of it ("Democratic National Committee")
+    if (entry.kind !== "name" || entry.type !== "organization" || (!this.#headline && this.#orgHeadWithin(end))) {
       if (!this.#headline && this.#isNameWord(end) && !this.#known(end)) return this.#readName(i, false);
     }
     if (entry.kind === "ambiguous") return end;
@@ -289,6 +290,12 @@ class SentenceReader {
   }
 
   /** Whether the capitalised run after the possessive at `at` ends in an organisation's head word within three words. */
+  /** Whether capitalised words from `at` reach an organisation's head within three words: "National Committee". */
+  #orgHeadWithin(at: number): boolean {
+    for (let k = at; k - at < 3 && this.#isNameWord(k) && !this.#known(k); k++) if (ORG_HEADS.has(this.#words[k].lower)) return true;
+    return false;
+  }
+
   #possessiveInOrg(at: number): boolean {
     let k = at + 1;
     while (k - at <= 3 && this.#isNameWord(k)) if (ORG_HEADS.has(this.#words[k++].lower)) return true;
