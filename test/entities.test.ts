@@ -151,3 +151,8 @@ test("a party's adjective opening a body's name is part of it; the party alone i
   assert.deepEqual(names("Donna Brazile chairs the Democratic National Committee."), ["Donna Brazile", "Democratic National Committee"]);
   assert.deepEqual(names("The Democratic Party won, and Democrats cheered."), ["Democratic Party"]);
 });
+
+test("a people named by two demonyms is no place and no name; two names joined by a hyphen stay two", () => {
+  assert.deepEqual(names("Many African-American voters and Mexican-Americans stayed home."), []);
+  assert.deepEqual(names("The Korea-Russia talks began."), ["South Korea", "Russia"]);
+});

@@ -70,6 +70,8 @@ const CALENDAR = new Set(
     // "on Nov. 8", "Sept. 11": a month's abbreviation
     "jan feb apr jun jul aug sep sept oct nov dec").split(" "),
 );
+/** A people named by two demonyms: "African-American", "Mexican-Americans". */
+const HYPHENATED_PEOPLE = /^\p{L}+(?:an|ese|ish|ic|i)-americans?$/iu;
 /** Tokens after which any word is capitalised: quotes, brackets, dashes, and full stops the splitter missed. */
 const OPENERS = new Set(["“", '"', "‘", "'", "(", "[", ":", "—", "–", "-", ".", "!", "?", ";"]);
 
@@ -331,7 +333,7 @@ class SentenceReader {
     if (EVENT_HEADS.has(head) || (lowers.length === 1 && namesEvent(w[end]))) return;
     if (lowers.length === 1 && !this.#title && this.#readAsKnownName(start)) return;
     if (!this.#title && (lowers.length === 1 ? !isNameLike(this.#text(w[start])) : lowers.every((l) => ADJECTIVE.test(l)))) return;
-    if (lowers.length === 1 && CALENDAR.has(last)) return;
+    if (lowers.length === 1 && (CALENDAR.has(last) || HYPHENATED_PEOPLE.test(last))) return;
 
     const span = this.#span(start, end);
     const evidence = this.#title ? [this.#title, span] : [span];
@@ -513,7 +515,8 @@ function splitHyphenated(text: string, start: number, out: Token[]): void {
   // "Korea-Russia" and "US-UK" are two names; "ANP-XYZ", capitals the gazetteer does not know, one agency's
   const names = parts.every((p) => p.length > 1 && isCapitalised(p)) && !parts.every((p) => isAllCaps(p) && !isKnownWord(p));
   const affixed = parts.length === 2 && parts[0].length > 1 && NAME_AFFIXES.has(parts[1].toLowerCase());
-  if (!names && !affixed) {
+  // "African-American", "Mexican-Americans": one people, not two places (and no name: see #name)
+  if ((!names && !affixed) || HYPHENATED_PEOPLE.test(text)) {
     out.push({ start, end: start + text.length, lower: text.toLowerCase() });
     return;
   }
