@@ -156,3 +156,7 @@ test("a people named by two demonyms is no place and no name; two names joined b
   assert.deepEqual(names("Many African-American voters and Mexican-Americans stayed home."), []);
   assert.deepEqual(names("The Korea-Russia talks began."), ["South Korea", "Russia"]);
 });
+
+test("a people named by an adjective ('Latino voters', 'Hispanic families') is no one entity", () => {
+  assert.deepEqual(names("Latino voters and Hispanic families in Texas stayed home."), ["Texas"]);
+});
