@@ -291,13 +291,13 @@ class SentenceReader {
     }
   }
 
-  /** Whether the capitalised run after the possessive at `at` ends in an organisation's head word within three words. */
   /** Whether capitalised words from `at` reach an organisation's head within three words: "National Committee". */
   #orgHeadWithin(at: number): boolean {
     for (let k = at; k - at < 3 && this.#isNameWord(k) && !this.#known(k); k++) if (ORG_HEADS.has(this.#words[k].lower)) return true;
     return false;
   }
 
+  /** Whether the capitalised run after the possessive at `at` ends in an organisation's head word within three words. */
   #possessiveInOrg(at: number): boolean {
     let k = at + 1;
     while (k - at <= 3 && this.#isNameWord(k)) if (ORG_HEADS.has(this.#words[k++].lower)) return true;

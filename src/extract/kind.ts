@@ -65,7 +65,7 @@ export interface SentenceCues {
   commentary?: Span;
   /**
    * Someone unnamed tells what names nothing concrete, and neither model reads it as checkable and
-   * objective ("I get the casualty reports every day", "she said, “I've been out of work since May”"): an anecdote. The cue.
+   * objective ("I get the casualty reports every day", "shop stewards stand up and say, “Will you promise me …?”"): an anecdote. The cue.
    */
   anecdote?: Span;
   /** The sentence opens with a named actor and the verb after it tells what the actor did ("Russia has sent…"). */
@@ -300,12 +300,13 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   const commentary = source && !named && !concrete ? commentatorOf(doc, source) : undefined;
   const anecdote = source && !named && !concrete && values[CHECKWORTHY] < -UNLIKELY && values[SUBJECTIVE] > -UNLIKELY ? attributed : undefined;
   const parsed = doc.layers.syntax?.[sentence.index];
+  const tree = parsed && Tree.of(parsed);
   // a quotation, or a whole sentence someone's words stand in ("The governor added:" and the paragraph after it)
   const wholly = !!found.attribution && found.attribution.start <= sentence.start && found.attribution.end >= sentence.end;
-  const evaluative = parsed && !found.quantity && (!found.attribution || found.attribution.direct || wholly) ? verdictOf(Tree.of(parsed), wholly ? undefined : found.attribution) : undefined;
-  const speakerMind = parsed && attributed && mainCue ? mindOver(Tree.of(parsed), mainCue) : undefined;
+  const evaluative = tree && !found.quantity && (!found.attribution || found.attribution.direct || wholly) ? verdictOf(tree, wholly ? undefined : found.attribution) : undefined;
+  const speakerMind = tree && attributed && mainCue ? mindOver(tree, mainCue) : undefined;
   // a quotation's later sentence prescribes as much as its first: "“We have got to do everything possible to improve policing.”"
-  const prescriptive = parsed && found.attribution && (attributed || carriedOn) ? prescriptionIn(Tree.of(parsed), found.attribution) : undefined;
+  const prescriptive = tree && found.attribution && (attributed || carriedOn) ? prescriptionIn(tree, found.attribution) : undefined;
   // "Clinton spoke out Tuesday about …, arguing that …": the sentence reports the deed, and the participle after it adds what was argued
   const participial = !!mainCue && /ing$/i.test(doc.text.slice(mainCue.start, mainCue.end)) && doc.text.slice(Math.max(sentence.start, mainCue.start - 2), mainCue.start).trim() === ",";
   const verbAt = attributed && !participial ? -1 : afterActor(doc.tokens, subject, sentence, found);
@@ -314,7 +315,7 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
   const locatedExistence = attributed ? undefined : locatedExistenceOf(doc.tokens, sentence, found.entities);
   const opener = STANCE_OPENERS.matchAt(doc.tokens, sentence.tokenStart, sentence.tokenEnd);
   const stanceOpener = opener && { start: doc.tokens[opener.tokenStart].start, end: doc.tokens[opener.tokenEnd - 1].end };
-  const personal = shape.personal && !attributed && !INSTITUTIONAL_WE.has(shape.personal.lower) && !(parsed && reportsOwnDeed(Tree.of(parsed), shape.personal)) ? shape.personal : undefined;
+  const personal = shape.personal && !attributed && !INSTITUTIONAL_WE.has(shape.personal.lower) && !(tree && reportsOwnDeed(tree, shape.personal)) ? shape.personal : undefined;
   return {
     values,
     spans,
@@ -336,7 +337,7 @@ export function sentenceCues(doc: Doc, sentence: Sentence, found: SentenceLayers
     ...(personal ? { personalVoice: personal } : {}),
     // (read only where it can matter: a sentence the "names nothing" rule would otherwise throw out)
     ...(!found.quantity && !values[ACTOR] && !values[DATE] && !values[EVENT_VERB] && values[CHECKWORTHY] <= FAIRLY_CHECKWORTHY ? spelled(doc, sentence) : {}),
-    ...(personal && parsed ? speaksOwnMind(Tree.of(parsed), personal) : {}),
+    ...(personal && tree ? speaksOwnMind(tree, personal) : {}),
   };
 }
 
